@@ -1,0 +1,110 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { LECTURES } from '../src/lectures/catalog';
+
+/** Collects console errors and failed requests so a page can be asserted clean. */
+function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('home page lists every lecture in course order', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const items = page.locator('.syllabus li .syllabus__title');
+  await expect(items).toHaveCount(LECTURES.length);
+  await expect(items.first()).toHaveText(LECTURES[0].title);
+  await expect(items.last()).toHaveText(LECTURES[LECTURES.length - 1].title);
+  expect(errors).toEqual([]);
+});
+
+for (const lecture of LECTURES) {
+  test(`lecture ${lecture.number} (${lecture.slug}) renders its math cleanly`, async ({ page }) => {
+    const errors = watchErrors(page);
+    const response = await page.goto(`lecture/${lecture.slug}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: lecture.title })).toBeVisible();
+    await expect(page.locator('.katex').first()).toBeAttached();
+    await expect(page.locator('.katex-error')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a deep link under the sub-path survives a reload', async ({ page }) => {
+  const slug = LECTURES[3].slug;
+  await page.goto(`lecture/${slug}`);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: LECTURES[3].title })).toBeVisible();
+});
+
+test('an unknown route shows the in-app not-found page with a way back', async ({ page }) => {
+  const response = await page.goto('no/such/page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the syllabus' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Syllabus' })).toBeVisible();
+  const unknownLecture = await page.goto('lecture/not-a-lecture');
+  expect(unknownLecture?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('next and previous lecture links work from the keyboard', async ({ page }) => {
+  await page.goto(`lecture/${LECTURES[0].slug}`);
+  const next = page.getByRole('link', { name: new RegExp(`Lecture 2: ${LECTURES[1].title}`) }).last();
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`lecture/${LECTURES[1].slug}$`));
+  await expect(page.getByRole('heading', { level: 1, name: LECTURES[1].title })).toBeVisible();
+  const previous = page.getByRole('link', { name: new RegExp(`Lecture 1: ${LECTURES[0].title}`) }).last();
+  await previous.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`lecture/${LECTURES[0].slug}$`));
+});
+
+test('search finds a lecture by title and opens it with the keyboard', async ({ page }) => {
+  await page.goto('./');
+  const search = page.getByRole('combobox', { name: 'Search lectures' });
+  await search.focus();
+  await page.keyboard.type('inverse');
+  await expect(page.getByRole('option').first()).toContainText('Inverse reinforcement learning');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/lecture\/inverse-rl/);
+  await search.fill('zzzz-nothing');
+  await expect(page.getByRole('option').first()).toContainText('No lecture or heading matches');
+});
+
+test('tab order reaches the skip link first and it moves focus to the content', async ({ page }) => {
+  await page.goto(`lecture/${LECTURES[1].slug}`);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+});
+
+for (const path of ['./', `lecture/${LECTURES[0].slug}`, `lecture/${LECTURES[3].slug}`, 'backends']) {
+  test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await page.locator('main h1').first().waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+}
+
+test('lecture text sits beside the demo on wide screens and above it on narrow ones', async ({ page }) => {
+  await page.goto(`lecture/${LECTURES[0].slug}`);
+  const slot = page.locator('[data-demo-slot]').first();
+  const text = slot.locator('.with-demo__text');
+  const demo = slot.locator('.with-demo__demo');
+  const wideText = (await text.boundingBox())!;
+  const wideDemo = (await demo.boundingBox())!;
+  expect(wideDemo.x).toBeGreaterThan(wideText.x + wideText.width - 1);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const narrowText = (await text.boundingBox())!;
+  const narrowDemo = (await demo.boundingBox())!;
+  expect(narrowDemo.y).toBeGreaterThanOrEqual(narrowText.y + narrowText.height - 1);
+});

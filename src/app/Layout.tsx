@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { MDXProvider } from '@mdx-js/react';
+import { LECTURES } from '../lectures/catalog';
+import { lectureComponents } from '../lectures/components';
+import { SearchBox } from './SearchBox';
+import { lectureHeadings } from './searchIndex';
+
+/** Site chrome: header with search, the syllabus and the current lecture's contents. */
+export function Layout() {
+  const { slug } = useParams();
+  const location = useLocation();
+  const toc = slug ? lectureHeadings(slug).filter((heading) => heading.depth === 2) : [];
+
+  // Moving to another page: scroll to its top unless the link points at a heading.
+  useEffect(() => {
+    if (!location.hash) window.scrollTo(0, 0);
+  }, [location.pathname, location.hash]);
+
+  return (
+    <MDXProvider components={lectureComponents}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to="/" className="site-header__brand">
+          RL Playground
+        </Link>
+        <SearchBox />
+        <nav aria-label="Site" className="site-header__links">
+          <NavLink to="/backends">Backends</NavLink>
+        </nav>
+      </header>
+      <div className="site-body">
+        <nav className="sidebar" aria-label="Lectures">
+          <details className="sidebar__details" open>
+            <summary>Lectures</summary>
+            <ol className="sidebar__lectures">
+              {LECTURES.map((lecture) => (
+                <li key={lecture.slug}>
+                  <NavLink to={`/lecture/${lecture.slug}`}>
+                    <span className="sidebar__number">{lecture.number}</span> {lecture.title}
+                  </NavLink>
+                  {lecture.slug === slug && toc.length > 0 ? (
+                    <ol className="sidebar__toc" aria-label="On this page">
+                      {toc.map((heading) => (
+                        <li key={heading.id}>
+                          <a href={`#${heading.id}`}>{heading.text}</a>
+                        </li>
+                      ))}
+                    </ol>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </details>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </MDXProvider>
+  );
+}
