@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { chromiumLaunchOptions } from './e2e/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_PATH = process.env.BASE_PATH ?? '/rl-playground/';
+/** Where results go; parallel runs (several build dirs) can keep them apart. */
+const RESULTS = process.env.E2E_RESULTS ?? 'test-results';
 
 export default defineConfig({
   testDir: './e2e',
@@ -12,7 +13,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: `${RESULTS}/artifacts`,
+  reporter: [['list'], ['json', { outputFile: `${RESULTS}/e2e.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     launchOptions: chromiumLaunchOptions(),
@@ -23,7 +25,7 @@ export default defineConfig({
     command: `node scripts/serve.mjs`,
     env: { PORT: String(PORT), BASE_PATH },
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
-    reuseExistingServer: !process.env.CI && existsSync('dist/index.html'),
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });

@@ -5,7 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
-const root = fileURLToPath(new URL('../dist', import.meta.url));
+const root = process.env.DIST_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
 
 export function startServer({ port = 4173, base = process.env.BASE_PATH ?? '/rl-playground/' } = {}) {
   if (!existsSync(`${root}/index.html`)) throw new Error('dist/ is empty: run the build first');

@@ -3,6 +3,7 @@
 // and browser tests; a failing gate (typecheck, lint, build) counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { ensureSetup } from './ensure-setup.mjs';
 
 const BASE_PATH = process.env.BASE_PATH ?? '/rl-playground/';
 let passed = 0;
@@ -33,6 +34,7 @@ function readJson(path) {
   }
 }
 
+ensureSetup();
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 

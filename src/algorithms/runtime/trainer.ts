@@ -1,0 +1,70 @@
+/**
+ * The contract between a training algorithm and the training runtime (workers/runtime).
+ *
+ * A demo author writes a `TrainerDefinition` in src/algorithms/<topic>/ (pure TS; tfjs allowed in
+ * model files) and a three-line worker entry in workers/ that hands it to the runtime host. The
+ * runtime supplies the loop (run / pause / step / stop / speed), progress throttling, NaN checks,
+ * checkpoints, backend choice, device-loss recovery and saving.
+ */
+
+/** Plain numbers only: they cross the worker boundary by structured clone. */
+export type Metrics = Record<string, number>;
+
+/** What one training iteration reports. */
+export interface IterationResult {
+  /** Metrics of this iteration, e.g. { meanReturn: 123, loss: 0.4, entropy: 0.6 }. */
+  metrics: Metrics;
+  /**
+   * The scalar(s) that must stay finite; a NaN or ±Infinity here pauses training with a message.
+   * Usually the loss. Must be a key of `metrics`.
+   */
+  watch: readonly string[];
+}
+
+/** Weights as plain typed arrays: checkpoints, IndexedDB records and downloaded files. */
+export interface WeightSnapshot {
+  /** Identifies the architecture, e.g. 'cartpole-policy/4-32-32-2'. Loading checks it matches. */
+  modelId: string;
+  tensors: { name: string; shape: number[]; values: Float32Array }[];
+}
+
+/** A live trainer: created by its definition inside a worker, stepped by the runtime. */
+export interface Trainer {
+  /** One iteration: collect data and update. Dispose every tensor it creates (numTensors stays flat). */
+  step(): Promise<IterationResult>;
+  /** A copy of the current weights. */
+  getWeights(): Promise<WeightSnapshot>;
+  /** Replace the weights (throws a readable Error when the snapshot does not fit the model). */
+  setWeights(snapshot: WeightSnapshot): void;
+  /** Optional extra data for the view (e.g. an episode to replay), sent with progress on request. */
+  snapshotForView?(): unknown;
+  /** Release tensors and optimiser state. */
+  dispose(): void;
+}
+
+export interface TrainerDefinition<Config> {
+  /** Stable id, also the IndexedDB namespace for saved weights. */
+  id: string;
+  /** Throws an Error with a message a student can act on when the config is invalid. */
+  validate(config: Config): void;
+  create(config: Config, seed: number): Promise<Trainer>;
+}
+
+/** Check a snapshot against an expected architecture; the message names the first mismatch. */
+export function assertSnapshotFits(expected: WeightSnapshot, given: WeightSnapshot): void {
+  if (given.modelId !== expected.modelId) {
+    throw new Error(`These weights are for "${given.modelId}", but this model is "${expected.modelId}".`);
+  }
+  if (given.tensors.length !== expected.tensors.length) {
+    throw new Error(`Expected ${expected.tensors.length} weight tensors, the file has ${given.tensors.length}.`);
+  }
+  expected.tensors.forEach((tensor, i) => {
+    const other = given.tensors[i];
+    if (other.shape.join('x') !== tensor.shape.join('x')) {
+      throw new Error(`Weight "${tensor.name}" should have shape [${tensor.shape}], the file has [${other.shape}].`);
+    }
+    if (other.values.length !== tensor.values.length || other.values.some((v) => !Number.isFinite(v))) {
+      throw new Error(`Weight "${tensor.name}" is damaged (wrong length or non-finite values).`);
+    }
+  });
+}
