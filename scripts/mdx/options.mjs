@@ -4,7 +4,10 @@ import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import remarkStrictMath from './remark-strict-math.mjs';
 
-/** @param {{ macros: () => Record<string,string>, limits: object }} katex */
+/**
+ * @param {{ macros: () => Record<string,string>, limits: object }} katex
+ * @returns {import('@mdx-js/mdx').CompileOptions}
+ */
 export function mdxOptions(katex) {
   return {
     remarkPlugins: [remarkMath, [remarkStrictMath, katex]],

@@ -26,6 +26,41 @@ function ScrollToHash() {
   return null;
 }
 
+/**
+ * Wide display equations scroll sideways; a scrollable region must be reachable by keyboard,
+ * so those (and only those) become focusable, with a label for screen readers.
+ */
+function FocusableOverflow() {
+  useEffect(() => {
+    const update = () => {
+      for (const display of document.querySelectorAll<HTMLElement>('.lecture .katex-display')) {
+        const overflows = display.scrollWidth > display.clientWidth + 1;
+        if (overflows && !display.hasAttribute('tabindex')) {
+          display.tabIndex = 0;
+          display.setAttribute('role', 'group');
+          display.setAttribute('aria-label', 'Equation (scrolls sideways)');
+        } else if (!overflows && display.hasAttribute('tabindex')) {
+          display.removeAttribute('tabindex');
+          display.removeAttribute('role');
+          display.removeAttribute('aria-label');
+        }
+      }
+    };
+    update();
+    // KaTeX fonts arriving late widen the formulas: measure again then, and on every resize.
+    let live = true;
+    void document.fonts?.ready.then(() => live && update());
+    const observer = new ResizeObserver(update);
+    const article = document.querySelector('.lecture');
+    if (article) observer.observe(article);
+    return () => {
+      live = false;
+      observer.disconnect();
+    };
+  });
+  return null;
+}
+
 export function LecturePage() {
   const { slug } = useParams();
   const lecture = findLecture(slug);
@@ -43,6 +78,7 @@ export function LecturePage() {
       <Suspense fallback={<p className="lecture__loading">Loading the lecture…</p>}>
         <Content />
         <ScrollToHash />
+        <FocusableOverflow />
       </Suspense>
       <nav className="lecture__pager" aria-label="Previous and next lecture">
         {previous ? (

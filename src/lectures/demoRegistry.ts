@@ -14,10 +14,12 @@ export const DEMOS: Record<string, DemoEntry> = {
     title: 'Gridworld: value iteration, policy iteration and soft optimality',
     description:
       'Edit a gridworld, run Bellman backups sweep by sweep and watch the values spread and the error contract.',
+    component: lazyDemo(() => import('../demos/gridworld/GridworldDemo')),
   },
   cartpole: {
     title: 'Cart-pole: REINFORCE and actor-critic',
     description: 'Train a policy network live on CartPole-v1 and compare baselines across seeds.',
+    component: lazyDemo(() => import('../demos/cartpole/CartpoleDemo')),
   },
   dqn: {
     title: 'Deep Q-network',

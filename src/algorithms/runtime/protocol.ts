@@ -1,0 +1,141 @@
+/**
+ * The messages between the training runtime's worker host (workers/runtime) and its main-thread
+ * client (src/demos/runtime). Plain data only: numbers, strings, typed arrays.
+ */
+import type { Metrics, WeightSnapshot } from './trainer';
+
+/** TensorFlow.js backends, fastest-first in the default preference order. */
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+/** 'auto' lets the runtime choose (health checks, then a measured probe). */
+export type BackendPreference = 'auto' | BackendName;
+
+export function isBackendName(value: unknown): value is BackendName {
+  return typeof value === 'string' && (BACKENDS as readonly string[]).includes(value);
+}
+
+/** Which backend runs and why; shown in the badge. */
+export interface BackendChoice {
+  backend: BackendName;
+  /** How it was chosen: forced in settings, remembered, won the probe, or first healthy in order. */
+  source: 'forced' | 'remembered' | 'probe' | 'order';
+  /** One sentence a student can read, e.g. "fastest in a 5-step probe (wasm 1.2 ms, cpu 3.4 ms)". */
+  reason: string;
+  /** Backends that passed the health check, with the probe's ms per step where measured. */
+  candidates: { backend: BackendName; ok: boolean; note: string; msPerStep?: number }[];
+  /** Adapter description when WebGPU was considered, e.g. "swiftshader (fallback)". */
+  adapter?: string;
+}
+
+export interface InitOptions {
+  preference: BackendPreference;
+  /** Backends not to try (e.g. the one whose device was lost). */
+  exclude?: BackendName[];
+  /** Probe with this config (the demo's real model); without it the first healthy backend wins. */
+  probeConfig?: unknown;
+  /** A remembered earlier choice: used without probing when it is still healthy. */
+  remembered?: BackendName;
+}
+
+/** Errors cross the worker boundary as plain objects (custom Error fields are lost in transit). */
+export type RuntimeErrorKind = 'config' | 'backend' | 'trainer' | 'weights' | 'state' | 'worker' | 'stalled';
+export interface RuntimeError {
+  kind: RuntimeErrorKind;
+  message: string;
+}
+
+export function isRuntimeError(value: unknown): value is RuntimeError {
+  return (
+    typeof value === 'object' && value !== null &&
+    typeof (value as RuntimeError).kind === 'string' && typeof (value as RuntimeError).message === 'string'
+  );
+}
+
+/** Makes any thrown value into a plain RuntimeError. */
+export function toRuntimeError(error: unknown, kind: RuntimeErrorKind): RuntimeError {
+  if (isRuntimeError(error)) return { kind: error.kind, message: error.message };
+  if (error instanceof Error) return { kind, message: error.message || error.name };
+  return { kind, message: String(error) };
+}
+
+export interface RunOptions {
+  /** Milliseconds to wait between steps; 0 = as fast as possible (still yielding between steps). */
+  delayMs: number;
+  /** Stop by itself after this many iterations of this run (undefined = until stopped). */
+  maxIterations?: number;
+  /** Send a checkpoint every this many iterations (0 = never)... */
+  checkpointEvery: number;
+  /** ...but not more often than once per this many ms (default 1000): weights are not free to copy. */
+  checkpointMinMs?: number;
+  /** Progress messages per second at most (default 10). */
+  progressHz?: number;
+  /** Attach trainer.snapshotForView() to each progress message. */
+  withView?: boolean;
+}
+
+/** One iteration as recorded in progress. */
+export interface IterationRecord {
+  iteration: number;
+  metrics: Metrics;
+}
+
+export type RuntimeEvent =
+  | {
+      type: 'progress';
+      runId: number;
+      /** Total iterations done by this trainer since create/reset. */
+      iteration: number;
+      /** Every iteration since the previous progress message, oldest first. */
+      records: IterationRecord[];
+      /** Mean wall time of one step over `records`, ms. */
+      stepMs: number;
+      view?: unknown;
+    }
+  | { type: 'checkpoint'; runId: number; iteration: number; snapshot: WeightSnapshot }
+  | { type: 'deviceLost'; backend: BackendName; message: string };
+
+/** Why a run ended. */
+export type RunEnd =
+  | { reason: 'stopped' | 'finished'; iteration: number }
+  | { reason: 'nonFinite'; iteration: number; metric: string; value: number }
+  | { reason: 'error'; iteration: number; error: RuntimeError }
+  | { reason: 'deviceLost'; iteration: number };
+
+export interface MemoryInfo {
+  numTensors: number;
+  numBytes: number;
+}
+
+export interface BenchmarkResult {
+  backend: BackendName;
+  msPerStep: number;
+  steps: number;
+}
+
+/** The API a trainer worker exposes over comlink (see workers/runtime/host.ts). */
+export interface TrainerWorkerApi<Config = unknown> {
+  /** Registers the event listener (progress, checkpoints, device loss). */
+  connect(onEvent: (event: RuntimeEvent) => void): void;
+  /** Chooses and initialises the backend. */
+  init(options: InitOptions): Promise<BackendChoice>;
+  /** Validates the config and builds a fresh trainer (disposing any earlier one). */
+  create(config: Config, seed: number): Promise<void>;
+  /** Runs steps until stopped, finished, a non-finite watched metric, an error or device loss. */
+  run(runId: number, options: RunOptions): Promise<RunEnd>;
+  /** Cooperative stop: the current step finishes, then run() resolves. */
+  stop(): void;
+  /** Changes the delay between steps of the current run. */
+  setDelay(delayMs: number): void;
+  /** One iteration outside a run. */
+  step(runId: number): Promise<RunEnd | { reason: 'stepped'; record: IterationRecord; stepMs: number }>;
+  getWeights(): Promise<WeightSnapshot>;
+  /** Loads weights (checked with assertSnapshotFits); `iteration` restores the counter of a checkpoint. */
+  setWeights(snapshot: WeightSnapshot, iteration?: number): Promise<void>;
+  /** Iterations done since create. */
+  iteration(): number;
+  memory(): Promise<MemoryInfo>;
+  /** Test hook: loses the GPU device (WebGPU) or fires the same recovery path elsewhere. */
+  simulateDeviceLoss(): Promise<void>;
+  /** Times `steps` steps after `warmup` untimed ones on a fresh trainer of `config` (seed 1). */
+  benchmark(config: Config, warmup: number, steps: number): Promise<BenchmarkResult>;
+}

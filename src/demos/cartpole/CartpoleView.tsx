@@ -1,0 +1,191 @@
+import { useEffect, useRef, useState } from 'react';
+import { createRng } from '../../algorithms/common/rng';
+import { THETA_THRESHOLD, X_THRESHOLD, initialState, stepCartPole, TAU, type Action, type CartPoleState } from '../../algorithms/cartpole/env';
+import { mlpForward, mlpScratch, softmax2, type MlpWeights } from '../../algorithms/cartpole/mlp';
+import { registerTestTool } from '../runtime';
+
+export interface ViewPolicy {
+  net: MlpWeights;
+  /** Who drives, e.g. "pre-trained policy" or "training policy, iteration 12". */
+  label: string;
+}
+
+interface Props {
+  /** Read every frame: the latest policy (changing it does not re-render). */
+  policyRef: { current: ViewPolicy | null };
+  slotId: string;
+}
+
+const WIDTH = 640;
+const HEIGHT = 250;
+const SCALE = WIDTH / (2 * X_THRESHOLD + 1.2); // px per metre
+const GROUND = 190;
+const POLE_PX = 2 * 0.5 * SCALE * 1.6; // drawn a bit longer than to scale, to read from afar
+
+/**
+ * The cart-pole at its real time step (τ = 0.02 s, 50 steps per second), drawn at 60 fps.
+ * The policy (or the student, with the arrow keys) picks a push every step.
+ */
+export function CartpoleView({ policyRef, slotId }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [manual, setManual] = useState(false);
+  const manualRef = useRef(false);
+  const keyRef = useRef<Action>(1);
+  const [status, setStatus] = useState('');
+  const sim = useRef({ state: null as CartPoleState | null, steps: 0, lastEpisode: 0, episodes: 0, action: 1 as Action, driver: '' });
+
+  useEffect(() => {
+    manualRef.current = manual;
+  }, [manual]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    canvas.width = WIDTH * dpr;
+    canvas.height = HEIGHT * dpr;
+    ctx.scale(dpr, dpr);
+    const rng = createRng(12345);
+    const probs = new Float64Array(2);
+    let scratch: Float64Array[] | null = null;
+    let scratchFor: MlpWeights | null = null;
+    const s = sim.current;
+    s.state = initialState(rng);
+    let last = performance.now();
+    let carry = 0;
+    let frame = 0;
+    let raf = 0;
+
+    const chooseAction = (state: CartPoleState): Action => {
+      if (manualRef.current) {
+        s.driver = 'you (arrow keys)';
+        return keyRef.current;
+      }
+      const policy = policyRef.current;
+      if (!policy) {
+        s.driver = 'random pushes (no policy yet)';
+        return rng.next() < 0.5 ? 0 : 1;
+      }
+      if (scratchFor !== policy.net) {
+        scratch = mlpScratch(policy.net.sizes);
+        scratchFor = policy.net;
+      }
+      s.driver = policy.label;
+      softmax2(mlpForward(policy.net, [state.x, state.xDot, state.theta, state.thetaDot], 0, scratch!), probs);
+      return rng.next() < probs[1] ? 1 : 0;
+    };
+
+    const tick = (now: number) => {
+      carry = Math.min(carry + (now - last) / 1000, 0.2);
+      last = now;
+      while (carry >= TAU) {
+        carry -= TAU;
+        s.action = chooseAction(s.state!);
+        const { state, terminated } = stepCartPole(s.state!, s.action);
+        s.steps++;
+        if (terminated || s.steps >= 500) {
+          s.lastEpisode = s.steps;
+          s.episodes++;
+          s.steps = 0;
+          s.state = initialState(rng);
+        } else s.state = state;
+      }
+      draw(ctx, s.state!, s.action);
+      if (++frame % 15 === 0) setStatus(`Driver: ${s.driver} · step ${s.steps} · last episode ${s.episodes ? s.lastEpisode : '–'}`);
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    const unregister = registerTestTool(`cartpole-view:${slotId}`, async () => ({ ...s.state!, steps: s.steps, lastEpisode: s.lastEpisode, episodes: s.episodes, driver: s.driver, action: s.action }));
+    return () => {
+      cancelAnimationFrame(raf);
+      unregister();
+    };
+  }, [policyRef, slotId]);
+
+  const onKey = (event: React.KeyboardEvent, down: boolean) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    if (down) {
+      keyRef.current = event.key === 'ArrowLeft' ? 0 : 1;
+      if (!manualRef.current) setManual(true);
+    }
+  };
+
+  return (
+    <div className="cartpole-view">
+      <canvas
+        ref={canvasRef}
+        className="cartpole-view__canvas"
+        tabIndex={0}
+        role="img"
+        aria-label="Cart-pole. Focus here and hold the Left or Right arrow key to push the cart yourself."
+        onKeyDown={(e) => onKey(e, true)}
+        onKeyUp={(e) => onKey(e, false)}
+      />
+      <div className="cartpole-view__bar">
+        <button type="button" className="secondary" aria-pressed={manual} onClick={() => { setManual(!manual); canvasRef.current?.focus(); }}>
+          {manual ? 'Give control back to the policy' : 'Drive by hand (← →)'}
+        </button>
+        <p className="cartpole-view__status" aria-live="off">{status}</p>
+      </div>
+    </div>
+  );
+}
+
+function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action) {
+  const cx = WIDTH / 2 + state.x * SCALE;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, WIDTH, HEIGHT);
+  // Track and its limits at x = ±2.4.
+  ctx.strokeStyle = '#16202c';
+  ctx.lineWidth = 3;
+  ctx.beginPath();
+  ctx.moveTo(10, GROUND + 22);
+  ctx.lineTo(WIDTH - 10, GROUND + 22);
+  ctx.stroke();
+  ctx.fillStyle = '#9a3b00';
+  for (const side of [-1, 1]) {
+    const lx = WIDTH / 2 + side * X_THRESHOLD * SCALE;
+    ctx.fillRect(lx - 3, GROUND - 20, 6, 48);
+  }
+  ctx.font = '600 15px system-ui, sans-serif';
+  ctx.fillText('−2.4 m', WIDTH / 2 - X_THRESHOLD * SCALE - 20, GROUND + 45);
+  ctx.fillText('+2.4 m', WIDTH / 2 + X_THRESHOLD * SCALE - 20, GROUND + 45);
+  // Cart.
+  ctx.fillStyle = '#0b5cad';
+  ctx.fillRect(cx - 40, GROUND - 10, 80, 32);
+  // Push arrow: orange, pointing the way the force acts.
+  const dir = action === 1 ? 1 : -1;
+  ctx.strokeStyle = '#e69f00';
+  ctx.fillStyle = '#e69f00';
+  ctx.lineWidth = 6;
+  const ax = cx - dir * 48;
+  ctx.beginPath();
+  ctx.moveTo(ax - dir * 34, GROUND + 6);
+  ctx.lineTo(ax - dir * 6, GROUND + 6);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(ax, GROUND + 6);
+  ctx.lineTo(ax - dir * 14, GROUND - 4);
+  ctx.lineTo(ax - dir * 14, GROUND + 16);
+  ctx.fill();
+  // Pole: positive θ leans right; y grows downwards on a canvas.
+  const tipX = cx + POLE_PX * Math.sin(state.theta);
+  const tipY = GROUND - 10 - POLE_PX * Math.cos(state.theta);
+  const fallen = Math.abs(state.theta) > THETA_THRESHOLD * 0.75;
+  ctx.strokeStyle = fallen ? '#9a3b00' : '#16202c';
+  ctx.lineWidth = 10;
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  ctx.moveTo(cx, GROUND - 10);
+  ctx.lineTo(tipX, tipY);
+  ctx.stroke();
+  ctx.fillStyle = '#ffffff';
+  ctx.beginPath();
+  ctx.arc(cx, GROUND - 10, 5, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.fillStyle = '#16202c';
+  ctx.font = '600 16px system-ui, sans-serif';
+  ctx.fillText(`θ = ${((state.theta * 180) / Math.PI).toFixed(1)}°   x = ${state.x.toFixed(2)} m`, 12, 22);
+}

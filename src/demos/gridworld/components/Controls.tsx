@@ -1,0 +1,114 @@
+import { useId } from 'react';
+import { useStore } from 'zustand';
+import { PRESETS } from '../../../algorithms/gridworld';
+import type { BrushKind, GridStoreApi } from '../store';
+import { MODE_LABELS, MODES, type GridParams, type Mode } from '../url';
+
+interface SliderProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange: (value: number) => void;
+  digits?: number;
+}
+
+export function Slider({ label, value, min, max, step, onChange, digits = 2 }: SliderProps) {
+  const id = useId();
+  return (
+    <div className="gw-slider">
+      <label htmlFor={id}>
+        {label} <span className="gw-slider__value">{value.toFixed(digits)}</span>
+      </label>
+      <input id={id} type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} />
+    </div>
+  );
+}
+
+const BRUSHES: { kind: BrushKind; label: string; key: string }[] = [
+  { kind: 'empty', label: 'Empty', key: '1' },
+  { kind: 'wall', label: 'Wall', key: '2' },
+  { kind: 'terminal', label: 'Terminal', key: '3' },
+  { kind: 'start', label: 'Start', key: '4' },
+];
+
+export function ModeAndPreset({ store }: { store: GridStoreApi }) {
+  const id = useId();
+  const mode = useStore(store, (s) => s.mode);
+  const set = useStore(store, (s) => s.set);
+  const applyPreset = useStore(store, (s) => s.applyPreset);
+  return (
+    <div className="gw-row">
+      <label htmlFor={`${id}-mode`}>Algorithm</label>
+      <select id={`${id}-mode`} value={mode} onChange={(e) => set({ mode: e.target.value as Mode })}>
+        {MODES.map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
+      </select>
+      <label htmlFor={`${id}-preset`}>Preset</label>
+      <select id={`${id}-preset`} value="" onChange={(e) => applyPreset(e.target.value)}>
+        <option value="" disabled>Choose a grid…</option>
+        {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function BrushPicker({ store }: { store: GridStoreApi }) {
+  const id = useId();
+  const brush = useStore(store, (s) => s.brush);
+  const reward = useStore(store, (s) => s.brushReward);
+  const setBrush = useStore(store, (s) => s.setBrush);
+  return (
+    <div className="gw-row" role="group" aria-label="Paint brush">
+      <span className="gw-row__label">Brush</span>
+      {BRUSHES.map((b) => (
+        <button key={b.kind} type="button" className={brush === b.kind ? '' : 'secondary'} aria-pressed={brush === b.kind} onClick={() => setBrush(b.kind)}
+          aria-keyshortcuts={b.key}>
+          {b.label} <kbd>{b.key}</kbd>
+        </button>
+      ))}
+      <label htmlFor={`${id}-reward`}>Terminal reward</label>
+      <input id={`${id}-reward`} className="gw-number" type="number" step={0.1} min={-1000} max={1000} value={reward}
+        onChange={(e) => setBrush('terminal', Math.max(-1000, Math.min(1000, Number(e.target.value))))} />
+    </div>
+  );
+}
+
+export function Settings({ store }: { store: GridStoreApi }) {
+  const s = useStore(store);
+  const update = (patch: Partial<GridParams>) => s.set(patch);
+  const id = useId();
+  return (
+    <div className="gw-settings">
+      <Slider label="Discount γ" value={s.gamma} min={0} max={1} step={0.01} onChange={(gamma) => update({ gamma })} />
+      <Slider label="Noise" value={s.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} />
+      <Slider label="Living reward" value={s.living} min={-2} max={2} step={0.01} onChange={(living) => update({ living })} />
+      {s.mode === 'soft' ? (
+        <Slider label="Temperature α" value={s.alpha} min={0.01} max={2} step={0.01} onChange={(alpha) => update({ alpha })} />
+      ) : null}
+      {s.mode === 'q' ? (
+        <>
+          <Slider label="Learning rate η" value={s.lr} min={0.01} max={1} step={0.01} onChange={(lr) => update({ lr })} />
+          <div className="gw-slider">
+            <label htmlFor={`${id}-explore`}>Exploration</label>
+            <select id={`${id}-explore`} value={s.exploration} onChange={(e) => update({ exploration: e.target.value as 'epsilon' | 'boltzmann' })}>
+              <option value="epsilon">ε-greedy</option>
+              <option value="boltzmann">Boltzmann</option>
+            </select>
+          </div>
+          {s.exploration === 'epsilon' ? (
+            <Slider label="ε" value={s.epsilon} min={0} max={1} step={0.01} onChange={(epsilon) => update({ epsilon })} />
+          ) : (
+            <Slider label="Temperature τ" value={s.tau} min={0.01} max={2} step={0.01} onChange={(tau) => update({ tau })} />
+          )}
+        </>
+      ) : null}
+      <div className="gw-checks">
+        {s.mode === 'vi' || s.mode === 'soft' ? (
+          <label><input type="checkbox" checked={s.inPlace} onChange={(e) => update({ inPlace: e.target.checked })} /> In-place (Gauss-Seidel) sweeps</label>
+        ) : null}
+        <label><input type="checkbox" checked={s.showQ} onChange={(e) => update({ showQ: e.target.checked })} /> Show Q(s, a) triangles</label>
+      </div>
+    </div>
+  );
+}

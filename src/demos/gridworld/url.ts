@@ -1,0 +1,44 @@
+/** The gridworld's URL state: one typed table, namespaced by the slot id (`?vi.gamma=0.95`). */
+import { bool, choice, num, text, type ParamValues } from '../../components/url/params';
+import { parseGrid, PRESETS } from '../../algorithms/gridworld';
+
+export const MODES = ['vi', 'pi', 'soft', 'q'] as const;
+export type Mode = (typeof MODES)[number];
+export const MODE_LABELS: Record<Mode, string> = {
+  vi: 'Value iteration',
+  pi: 'Policy iteration',
+  soft: 'Soft value iteration',
+  q: 'Q-learning',
+};
+
+export const DEFAULT_LAYOUT = PRESETS[0].layout;
+
+function checkLayout(value: string): string | null {
+  try {
+    parseGrid(value);
+    return null;
+  } catch (error) {
+    return `bad layout (${(error as Error).message})`;
+  }
+}
+
+export function gridParamTable(variant?: string) {
+  return {
+    mode: choice<Mode>(variant === 'soft' ? 'soft' : 'vi', MODES),
+    layout: text(DEFAULT_LAYOUT, 3000, checkLayout),
+    gamma: num(0.9, 0, 1),
+    noise: num(0.2, 0, 1),
+    living: num(0, -2, 2),
+    alpha: num(0.1, 0.001, 10),
+    inPlace: bool(false),
+    showQ: bool(false),
+    lr: num(0.5, 0.01, 1),
+    exploration: choice<'epsilon' | 'boltzmann'>('epsilon', ['epsilon', 'boltzmann']),
+    epsilon: num(0.3, 0, 1),
+    tau: num(0.2, 0.01, 10),
+    seed: num(1, 0, 1e9, true),
+  };
+}
+
+export type GridParamTable = ReturnType<typeof gridParamTable>;
+export type GridParams = ParamValues<GridParamTable>;

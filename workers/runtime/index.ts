@@ -1,0 +1,2 @@
+export { exposeTrainer } from './expose';
+export { createTrainerHost, type BackendServices } from './host';
