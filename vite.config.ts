@@ -32,7 +32,10 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|tsx|ts)$/ }),
     lectureIndexPlugin(lecturesDir),
-    staticRoutesPlugin(() => [...lectureSlugs().map((slug) => `lecture/${slug}`), 'backends']),
+    staticRoutesPlugin(() => [
+      ...lectureSlugs().map((slug) => ({ path: `lecture/${slug}`, module: `src/lectures/${slug}/index.mdx` })),
+      { path: 'backends' },
+    ]),
   ],
   worker: { format: 'es' },
   build: {

@@ -11,27 +11,24 @@ import type { ReferenceConfig } from '../src/algorithms/runtime/referenceConfig'
 const tiny: ReferenceConfig = { inputs: 4, hidden: [32, 32], batch: 32, learningRate: 0.05, datasetSize: 1024 };
 const LONGTASK_SECONDS = Number(process.env.E2E_LONGTASK_SECONDS ?? 20);
 
-declare global {
-  interface Window {
-    __rl?: RuntimeTestApi;
-  }
-}
+/** The page's test API (window.__rl), typed by a cast inside each evaluate (no global declaration). */
+type RlWindow = { __rl?: RuntimeTestApi };
 
 async function openBackends(page: Page, query = '') {
   await page.goto(`backends${query}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Tensor backends on this device' })).toBeVisible();
   await page.waitForFunction(() => {
-    const status = window.__rl?.trainers.reference?.getState().status;
+    const status = (window as unknown as RlWindow).__rl?.trainers.reference?.getState().status;
     return status === 'ready' || status === 'error';
   }, undefined, { timeout: 60_000 });
 }
 
-const status = (page: Page) => page.evaluate(() => window.__rl!.trainers.reference.getState().status);
-const iteration = (page: Page) => page.evaluate(() => window.__rl!.trainers.reference.getState().iteration);
+const status = (page: Page) => page.evaluate(() => (window as unknown as RlWindow).__rl!.trainers.reference.getState().status);
+const iteration = (page: Page) => page.evaluate(() => (window as unknown as RlWindow).__rl!.trainers.reference.getState().iteration);
 
 function runSteps(page: Page, backend: string, config: ReferenceConfig, seed: number, steps: number, warmup = 0): Promise<StepsResult> {
   return page.evaluate(
-    ([b, c, s, n, w]) => (window.__rl!.tools.runReferenceSteps as unknown as (...a: unknown[]) => Promise<StepsResult>)(b, c, s, n, w),
+    ([b, c, s, n, w]) => ((window as unknown as RlWindow).__rl!.tools.runReferenceSteps as unknown as (...a: unknown[]) => Promise<StepsResult>)(b, c, s, n, w),
     [backend, config, seed, steps, warmup] as const,
   );
 }
@@ -68,7 +65,7 @@ test.describe('training runtime', () => {
     gpuBrowser = await chromium.launch(chromiumLaunchOptions(['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader']));
     const page = await gpuBrowser.newPage({ baseURL: test.info().project.use.baseURL, viewport: { width: 1400, height: 900 } });
     await openBackends(page);
-    const choice = await page.evaluate(() => window.__rl!.trainers.reference.getState().backend);
+    const choice = await page.evaluate(() => (window as unknown as RlWindow).__rl!.trainers.reference.getState().backend);
     expect(choice?.adapter ?? '').toMatch(/swiftshader|fallback/i);
     expect(choice?.backend).not.toBe('webgpu');
 
@@ -82,8 +79,8 @@ test.describe('training runtime', () => {
     await page.getByLabel('Tensor backend').selectOption('webgpu');
     await expect(page.locator('.backend-badge__name')).toHaveText('webgpu', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Train' }).click();
-    await page.waitForFunction(() => (window.__rl!.trainers.reference.getState().checkpointIteration ?? 0) >= 20, undefined, { timeout: 60_000 });
-    await page.evaluate(() => window.__rl!.trainers.reference.getState().simulateDeviceLoss());
+    await page.waitForFunction(() => ((window as unknown as RlWindow).__rl!.trainers.reference.getState().checkpointIteration ?? 0) >= 20, undefined, { timeout: 60_000 });
+    await page.evaluate(() => (window as unknown as RlWindow).__rl!.trainers.reference.getState().simulateDeviceLoss());
     await expect(page.getByRole('status').filter({ hasText: /GPU device lost.*continues from the checkpoint at iteration \d+/ })).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('.backend-badge__name')).not.toHaveText('webgpu');
     const resumedFrom = await iteration(page);
@@ -91,6 +88,20 @@ test.describe('training runtime', () => {
     await expect.poll(() => status(page)).toBe('running');
     await expect.poll(() => iteration(page)).toBeGreaterThan(resumedFrom);
     await page.getByRole('button', { name: 'Stop' }).click();
+  });
+
+  test('the Backends page times a training step for each model size on each backend', async ({ page }) => {
+    await openBackends(page);
+    await page.getByRole('button', { name: 'Run benchmark' }).click();
+    await expect(page.getByRole('button', { name: 'Run benchmark' })).toBeEnabled({ timeout: 120_000 });
+    const table = page.getByRole('table', { name: /Milliseconds per training step/ });
+    for (const backend of ['cpu', 'wasm', 'webgl']) {
+      const cells = table.locator(`tr[data-backend="${backend}"] td`);
+      await expect(cells).toHaveCount(3);
+      for (const text of await cells.allInnerTexts()) expect(text).toMatch(/^\d+\.\d\d ms( ★)?$/);
+    }
+    await expect(table.locator('tr[data-backend="webgpu"]')).toContainText('Not available');
+    await expect(table.locator('td', { hasText: '★' })).toHaveCount(3); // one fastest backend per model size
   });
 
   test('numTensors stays flat over 200 iterations', async ({ page }) => {
@@ -169,7 +180,7 @@ test.describe('training runtime', () => {
 
   test('weights: save in the browser, download, and reject corrupt or mismatched uploads', async ({ page }) => {
     await openBackends(page);
-    await page.evaluate(() => window.__rl!.trainers.reference.getState().trainFor(30));
+    await page.evaluate(() => (window as unknown as RlWindow).__rl!.trainers.reference.getState().trainFor(30));
     await page.getByRole('button', { name: 'Save in browser' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved the weights of iteration 30' })).toBeVisible();
     const downloading = page.waitForEvent('download');

@@ -39,6 +39,9 @@ for (const lecture of LECTURES) {
     await expect(page.locator('.katex').first()).toBeAttached();
     await expect(page.locator('.katex-error')).toHaveCount(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Readable on a phone: nothing but scrollable equations and code may be wider than 375 px.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(errors).toEqual([]);
   });
 }

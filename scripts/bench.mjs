@@ -36,7 +36,9 @@ async function measureLecture(slug) {
   const page = await newPage();
   const scripts = new Set();
   page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
+    // Worker bundles (tfjs lives there) train in the background; they are not needed to show the page.
+    const path = new URL(request.url()).pathname;
+    if (request.resourceType() === 'script' && !/\.worker-[\w-]+\.js$/.test(path)) scripts.add(path);
   });
   await page.goto(`${baseURL}lecture/${slug}`, { waitUntil: 'networkidle' });
   await page.locator('.katex').first().waitFor();

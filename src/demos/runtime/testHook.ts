@@ -10,11 +10,9 @@ export interface RuntimeTestApi {
   tools: Record<string, (...args: never[]) => Promise<unknown>>;
 }
 
-declare global {
-  interface Window {
-    __rl?: RuntimeTestApi;
-  }
-}
+/** The window with the hook (not a global declaration, so specs can type it as they need). */
+type TestWindow = Window & { __rl?: RuntimeTestApi };
+const testWindow = () => window as TestWindow;
 
 export function testMode(): boolean {
   if (typeof window === 'undefined') return false;
@@ -23,19 +21,21 @@ export function testMode(): boolean {
 
 export function registerForTests(name: string, store: TrainerStore<unknown>): () => void {
   if (!testMode()) return () => {};
-  window.__rl ??= { trainers: {}, tools: {} };
-  window.__rl.trainers[name] = store;
+  const w = testWindow();
+  w.__rl ??= { trainers: {}, tools: {} };
+  w.__rl.trainers[name] = store;
   return () => {
-    if (window.__rl?.trainers[name] === store) delete window.__rl.trainers[name];
+    if (w.__rl?.trainers[name] === store) delete w.__rl.trainers[name];
   };
 }
 
 /** Makes `fn` callable from tests as `window.__rl.tools[name]` (only in test mode). */
 export function registerTestTool(name: string, fn: (...args: never[]) => Promise<unknown>): () => void {
   if (!testMode()) return () => {};
-  window.__rl ??= { trainers: {}, tools: {} };
-  window.__rl.tools[name] = fn;
+  const w = testWindow();
+  w.__rl ??= { trainers: {}, tools: {} };
+  w.__rl.tools[name] = fn;
   return () => {
-    if (window.__rl?.tools[name] === fn) delete window.__rl.tools[name];
+    if (w.__rl?.tools[name] === fn) delete w.__rl.tools[name];
   };
 }
