@@ -72,9 +72,8 @@ test('REINFORCE trains in the worker: returns rise, tensors stay flat, no long t
   await expect.poll(async () => (await view(page)).driver).toMatch(/training policy, iteration \d+/);
   await demo.getByRole('button', { name: 'Pause' }).click();
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  // Known open problem (see the report): on the shared 2-core machine long tasks of 50-700 ms were
-  // seen while the worker trains. Kept visible as an annotation until it is fixed.
   test.info().annotations.push({ type: 'long tasks over 50 ms', description: JSON.stringify(long.filter((d) => d > 50)) });
+  expect(long.filter((d) => d > 50), 'main-thread long tasks (ms) while the worker trains').toEqual([]);
   await expect(demo.getByRole('img', { name: /Episode return per iteration/ })).toBeVisible();
   await expect(demo.getByRole('img', { name: /Gradient variance/ })).toBeVisible();
 });

@@ -46,6 +46,10 @@ test.describe('training runtime', () => {
 
   test('cpu, wasm and webgl give the same training steps; the same seed on cpu reproduces exactly', async ({ page }) => {
     await openBackends(page);
+    // This machine has no GPU: WebGL renders in software (SwiftShader) and must not be the default.
+    const auto = await page.evaluate(() => (window as unknown as RlWindow).__rl!.trainers.reference.getState().backend);
+    expect(auto?.candidates.find((c) => c.backend === 'webgl')?.note ?? '').toMatch(/software renderer/i);
+    expect(['wasm', 'cpu']).toContain(auto?.backend);
     const cpu = await runSteps(page, 'cpu', tiny, 3, 8);
     expect(cpu.choice.backend).toBe('cpu');
     expect(cpu.losses).toHaveLength(8);

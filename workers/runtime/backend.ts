@@ -52,6 +52,25 @@ export async function checkWebGpuAdapter(): Promise<AdapterCheck> {
   }
 }
 
+/**
+ * Asks WebGL who renders. Without a GPU, Chromium falls back to SwiftShader (or Mesa's llvmpipe):
+ * software GL that is far slower than WASM for tensor work, so like a software WebGPU adapter it
+ * is never the automatic choice (it may still be forced). Never throws.
+ */
+export function checkWebGlRenderer(): { software: boolean; description: string } {
+  try {
+    if (typeof OffscreenCanvas === 'undefined') return { software: false, description: 'unknown renderer' };
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
+    if (!gl) return { software: false, description: 'no WebGL context' };
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { software: /swiftshader|llvmpipe|software/i.test(renderer), description: renderer };
+  } catch (error) {
+    return { software: false, description: `renderer query failed: ${String(error)}` };
+  }
+}
+
 /** Switches to `name` and checks a small computation; returns null when healthy, else why not. */
 export async function tryBackend(name: BackendName): Promise<string | null> {
   if (!tf.findBackendFactory(name)) return 'not available in this browser';
@@ -97,6 +116,13 @@ export async function chooseBackend(options: InitOptions, probe: Probe | null): 
     if (name === 'webgpu' && !adapter.hardware) {
       candidates.push({ backend: name, ok: false, note: adapter.present ? `${adapter.description}: never the default` : adapter.description });
       continue;
+    }
+    if (name === 'webgl' && tf.findBackendFactory('webgl')) {
+      const renderer = checkWebGlRenderer();
+      if (renderer.software) {
+        candidates.push({ backend: name, ok: false, note: `software renderer (${renderer.description}): never the default` });
+        continue;
+      }
     }
     const problem = await tryBackend(name);
     candidates.push({ backend: name, ok: problem === null, note: problem ?? 'healthy' });
