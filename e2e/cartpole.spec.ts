@@ -112,3 +112,40 @@ test('narrow screens: the demo fits 375 px', async ({ page }) => {
   expect(await demo.locator('.cartpole-demo').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await page.screenshot({ path: '/tmp/cartpole-narrow.png', fullPage: false });
 });
+
+test('compare mode trains several configurations over several seeds and plots mean with a seed band', async ({ page }) => {
+  const errors = watchErrors(page);
+  const demo = await openDemo(page);
+  await demo.getByRole('button', { name: 'Compare configurations across seeds' }).click();
+  const compare = demo.getByRole('region', { name: 'Compare configurations across seeds' });
+  // Two configurations (no baseline vs batch-mean baseline), two seeds each, ten iterations.
+  const boxes = compare.getByRole('checkbox');
+  for (let k = 0; k < 4; k++) await boxes.nth(k).setChecked(k < 2);
+  await compare.getByLabel('Seeds per configuration').selectOption('2');
+  await compare.getByLabel('Iterations per run').selectOption('10');
+  await compare.getByRole('button', { name: 'Run comparison' }).click();
+  await expect(compare.getByRole('status')).toHaveText('All 4 runs done.', { timeout: 90_000 });
+  const returns = compare.getByRole('img', { name: /Mean episode return .* over 10 iterations/ });
+  await expect(returns).toBeVisible();
+  // One mean line and one min–max band per configuration, each averaged over 2 seeds.
+  await expect(compare).toContainText('REINFORCE, whole return, no baseline (2 seeds)');
+  await expect(compare).toContainText('REINFORCE, reward-to-go, batch-mean baseline (2 seeds)');
+  await expect(compare).not.toContainText('Actor-critic, GAE(λ = 0.95) (');
+  await expect(compare.getByRole('img', { name: /Gradient variance/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the actor-critic lecture hosts the same demo set to actor-critic', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('rl-playground.backend.force', 'wasm'));
+  await page.goto('lecture/actor-critic');
+  const demo = page.locator('[data-demo-slot="ac"]');
+  await demo.locator('canvas').scrollIntoViewIfNeeded();
+  await expect.poll(() => page.evaluate(() => Boolean(window.__rl?.trainers.ac))).toBe(true);
+  await expect.poll(() => page.evaluate(() => (window.__rl!.trainers.ac as { getState(): { config: { algorithm: string } } }).getState().config.algorithm)).toBe('actor-critic');
+  await expect.poll(async () => (await trainerState(page, 'ac')).status, { timeout: 30_000 }).toBe('ready');
+  await demo.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(async () => (await trainerState(page, 'ac')).iteration, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  const latest = (await trainerState(page, 'ac')).latest!;
+  expect(Number.isFinite(latest.valueLoss)).toBe(true);
+  await demo.getByRole('button', { name: 'Pause' }).click();
+});

@@ -13,6 +13,7 @@ import { Chart } from './Chart';
 import { CompareMode, createCartpoleWorker } from './CompareMode';
 import { cartpoleParamTable, configOf, type CartpoleParams } from './params';
 import { SettingsForm } from './SettingsForm';
+import { GradientFormula } from './GradientFormula';
 import './cartpole.css';
 
 const PRETRAINED_URL = `${import.meta.env.BASE_URL}models/cartpole/policy.json`;
@@ -140,16 +141,12 @@ export default function CartpoleDemo({ slotId, variant }: DemoProps) {
       </div>
       <div className="cp-formula" aria-live="off">
         <p>
-          <strong>What the gradient step computes:</strong> ∇θ J ≈ (1/N) Σ<sub>t</sub> ∇θ log π<sub>θ</sub>(a<sub>t</sub> | s<sub>t</sub>) · Â<sub>t</sub>, with{' '}
-          {isAc
-            ? params.advantage === 'gae'
-              ? `Â_t = GAE(γ = ${params.gamma}, λ = ${params.lambda}) from the critic V(s)`
-              : `Â_t = ${params.nSteps}-step return − V(s_t)`
-            : `Â_t = ${params.returnKind === 'reward-to-go' ? 'reward-to-go Σ_{t′≥t} γ^{t′−t} r_t′' : 'whole return Σ_t γ^t r_t'} − ${params.baseline === 'none' ? '0 (no baseline)' : params.baseline === 'mean' ? 'batch mean' : 'V(s_t)'}`}
-          {params.normalize ? ', then normalised to mean 0, std 1' : ''}.
+          <strong>What the gradient step computes</strong>
+          {params.normalize ? ' (advantages then normalised to mean 0, std 1 over the batch)' : ''}:
         </p>
+        <GradientFormula params={params} />
         <p className="cp-numbers">
-          Latest: N = {fmt(latest?.steps, 6)} steps · mean Â = {fmt(latest?.advantageMean)} · std Â = {fmt(latest?.advantageStd)} · gradient variance = {fmt(latest?.gradVariance)} · mean return (last 100) = {fmt(latest?.return100)}
+          Latest batch: {fmt(latest?.steps, 6)} steps · mean Â = {fmt(latest?.advantageMean)} · std Â = {fmt(latest?.advantageStd)} · gradient variance = {fmt(latest?.gradVariance)} · mean return (last 100) = {fmt(latest?.return100)}
         </p>
       </div>
       <div className="cp-charts">
