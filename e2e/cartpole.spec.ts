@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { watchErrors } from './watchErrors';
 
 interface ViewState { x: number; theta: number; steps: number; episodes: number; lastEpisode: number; driver: string }
 interface StoreLike {
@@ -23,15 +24,6 @@ const trainerState = (page: Page, slot = 'pg') =>
     const s = (window.__rl!.trainers[name] as StoreLike).getState();
     return { status: s.status, iteration: s.iteration, latest: s.latest, notice: s.notice?.text ?? null };
   }, slot);
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 async function openDemo(page: Page, query = '') {
   // Skip the measured backend probe: WASM is what a 2-core CPU machine trains on fastest.

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { watchErrors } from './watchErrors';
 
 /** The lecture page that holds a gridworld slot while the lectures are being written. */
 const LECTURE = 'lecture/introduction';
@@ -11,15 +12,6 @@ interface GridworldHook {
   largeProgress(): { sweeps: number } | null;
 }
 type HookWindow = { __rlGridworld: Record<string, GridworldHook> };
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
 
 /** Opens the lecture and returns the slot id of its (first) gridworld demo. */
 async function openDemo(page: Page, query = ''): Promise<string> {

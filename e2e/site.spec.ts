@@ -1,16 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { LECTURES } from '../src/lectures/catalog';
-
-/** Collects console errors and failed requests so a page can be asserted clean. */
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
+import { watchErrors } from './watchErrors';
 
 /** axe-core scan of the page as it is now; lists serious and critical violations only. */
 async function seriousAxeViolations(page: Page) {

@@ -126,19 +126,18 @@ export function cellLabel(mdp: Pick<GridMdp, 'cols'>, s: number): string {
 }
 
 /**
- * Cells from which some terminal can be reached (breadth-first search backwards over the moves).
- * With noise < 1 the intended move has positive probability; with noise = 1 the perpendicular
- * moves of the four actions still cover all four directions, so reachability is the same.
+ * Moves needed from each cell to the nearest terminal, by breadth-first search backwards over the
+ * moves: 0 on terminals, −1 where no terminal can be reached (and on walls).
  */
-export function canReachTerminal(mdp: GridMdp): Uint8Array {
+export function distanceToTerminal(mdp: GridMdp): Int32Array {
   const n = mdp.end;
-  const reach = new Uint8Array(n);
+  const distance = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   let head = 0;
   let tail = 0;
   for (let s = 0; s < n; s++) {
     if (mdp.kind[s] === TERMINAL) {
-      reach[s] = 1;
+      distance[s] = 0;
       queue[tail++] = s;
     }
   }
@@ -152,12 +151,21 @@ export function canReachTerminal(mdp: GridMdp): Uint8Array {
       const c = col + ACTION_DELTAS[a][1];
       if (r < 0 || r >= mdp.rows || c < 0 || c >= mdp.cols) continue;
       const p = r * mdp.cols + c;
-      if (reach[p] || mdp.kind[p] !== EMPTY) continue;
-      reach[p] = 1;
+      if (distance[p] >= 0 || mdp.kind[p] !== EMPTY) continue;
+      distance[p] = distance[s] + 1;
       queue[tail++] = p;
     }
   }
-  return reach;
+  return distance;
+}
+
+/**
+ * Cells from which some terminal can be reached. With noise < 1 the intended move has positive
+ * probability; with noise = 1 the perpendicular moves of the four actions still cover all four
+ * directions, so reachability is the same.
+ */
+export function canReachTerminal(mdp: GridMdp): Uint8Array {
+  return Uint8Array.from(distanceToTerminal(mdp), (d) => (d >= 0 ? 1 : 0));
 }
 
 function checkFinite(name: string, value: number) {

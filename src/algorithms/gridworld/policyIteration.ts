@@ -2,7 +2,7 @@
  * Policy iteration: evaluate V^π (exact linear solve for small grids, else iterative sweeps),
  * improve π ← greedy(Q^π), repeat until no action changes. Conventions in mdp.ts.
  */
-import { ACTION_DELTAS, EMPTY, TERMINAL, stepRewards, validateProblem, type Dynamics, type GridMdp } from './mdp';
+import { distanceToTerminal, EMPTY, TERMINAL, stepRewards, validateProblem, type Dynamics, type GridMdp } from './mdp';
 import { checkSolveOptions, qFromValues, type SolveOptions } from './valueIteration';
 
 /** Grids with at most this many non-terminal states are evaluated by Gaussian elimination. */
@@ -17,25 +17,7 @@ export type EvaluationMethod = 'exact' | 'iterative' | 'auto';
  */
 export function shortestPathPolicy(mdp: GridMdp): Int8Array {
   const n = mdp.end;
-  const distance = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let s = 0; s < n; s++) if (mdp.kind[s] === TERMINAL) { distance[s] = 0; queue[tail++] = s; }
-  while (head < tail) {
-    const s = queue[head++];
-    const row = Math.floor(s / mdp.cols);
-    const col = s % mdp.cols;
-    for (let a = 0; a < 4; a++) {
-      const r = row + ACTION_DELTAS[a][0];
-      const c = col + ACTION_DELTAS[a][1];
-      if (r < 0 || r >= mdp.rows || c < 0 || c >= mdp.cols) continue;
-      const p = r * mdp.cols + c;
-      if (distance[p] >= 0 || mdp.kind[p] !== EMPTY) continue;
-      distance[p] = distance[s] + 1;
-      queue[tail++] = p;
-    }
-  }
+  const distance = distanceToTerminal(mdp);
   const policy = new Int8Array(n).fill(-1);
   for (let s = 0; s < n; s++) {
     if (mdp.kind[s] !== EMPTY) continue;

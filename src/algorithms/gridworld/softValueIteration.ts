@@ -7,7 +7,7 @@
  * The log-sum-exp is computed stably as m + α log Σ exp((Q − m)/α) with m = max_a Q.
  */
 import { TERMINAL, stepRewards, validateProblem, type GridMdp } from './mdp';
-import { checkSolveOptions, qFromValues, type SolveOptions, type ValueResult } from './valueIteration';
+import { qFromValues, sweepToTolerance, type SolveOptions, type ValueResult } from './valueIteration';
 
 function checkTemperature(alpha: number) {
   if (!Number.isFinite(alpha) || alpha <= 0) throw new Error(`The temperature α must be a finite number > 0 (got ${alpha}).`);
@@ -66,20 +66,13 @@ export function softValueIteration(mdp: GridMdp, options: SolveOptions & { alpha
   validateProblem(mdp, options);
   checkTemperature(options.alpha);
   if (options.gamma >= 1) throw new Error('Soft value iteration needs γ < 1: the entropy bonus can keep the values growing forever.');
-  const { tolerance, maxSweeps } = checkSolveOptions(options);
   const reward = stepRewards(mdp, options.livingReward);
-  let values = new Float64Array(mdp.end + 1);
-  let spare = new Float64Array(mdp.end + 1);
-  const residuals: number[] = [];
-  let converged = false;
-  while (residuals.length < maxSweeps) {
-    const target = options.inPlace ? values : spare;
-    const residual = softBellmanSweep(mdp, reward, values, target, options.gamma, options.noise, options.alpha);
-    if (!options.inPlace) [values, spare] = [spare, values];
-    residuals.push(residual);
-    if (!Number.isFinite(residual)) throw new Error('The soft values became non-finite: try a larger temperature α.');
-    if (residual <= tolerance) { converged = true; break; }
-  }
+  const { values, residuals, converged } = sweepToTolerance(
+    mdp.end + 1,
+    options,
+    (from, to) => softBellmanSweep(mdp, reward, from, to, options.gamma, options.noise, options.alpha),
+    'The soft values became non-finite: try a larger temperature α.',
+  );
   const q = qFromValues(mdp, values, options);
   const pi = softPolicy(mdp, q, values, options.alpha);
   const policy = new Int8Array(mdp.end).fill(-1);

@@ -95,25 +95,42 @@ export function checkSolveOptions(options: SolveOptions): { tolerance: number; m
   return { tolerance, maxSweeps };
 }
 
-export function valueIteration(mdp: GridMdp, options: SolveOptions): ValueResult {
-  validateProblem(mdp, options);
+/** One sweep writing into `target` (the same array as `values` for in-place); returns ‖ΔV‖∞. */
+export type Sweep = (values: Float64Array, target: Float64Array) => number;
+
+/**
+ * Repeats `sweep` (synchronous, or in place) until ‖V_k − V_{k−1}‖∞ ≤ tolerance or maxSweeps.
+ * `divergedMessage` is thrown if a residual becomes non-finite.
+ */
+export function sweepToTolerance(
+  size: number,
+  options: SolveOptions,
+  sweep: Sweep,
+  divergedMessage: string,
+): { values: Float64Array; residuals: number[]; converged: boolean } {
   const { tolerance, maxSweeps } = checkSolveOptions(options);
-  const reward = stepRewards(mdp, options.livingReward);
-  let values = new Float64Array(mdp.end + 1);
-  let spare = new Float64Array(mdp.end + 1);
+  let values = new Float64Array(size);
+  let spare = new Float64Array(size);
   const residuals: number[] = [];
-  let converged = false;
   while (residuals.length < maxSweeps) {
-    const target = options.inPlace ? values : spare;
-    const residual = bellmanSweep(mdp, reward, values, target, options.gamma, options.noise);
+    const residual = sweep(values, options.inPlace ? values : spare);
     if (!options.inPlace) [values, spare] = [spare, values];
     residuals.push(residual);
-    if (!Number.isFinite(residual)) throw new Error('The values became non-finite: check the rewards and γ.');
-    if (residual <= tolerance) {
-      converged = true;
-      break;
-    }
+    if (!Number.isFinite(residual)) throw new Error(divergedMessage);
+    if (residual <= tolerance) return { values, residuals, converged: true };
   }
+  return { values, residuals, converged: false };
+}
+
+export function valueIteration(mdp: GridMdp, options: SolveOptions): ValueResult {
+  validateProblem(mdp, options);
+  const reward = stepRewards(mdp, options.livingReward);
+  const { values, residuals, converged } = sweepToTolerance(
+    mdp.end + 1,
+    options,
+    (from, to) => bellmanSweep(mdp, reward, from, to, options.gamma, options.noise),
+    'The values became non-finite: check the rewards and γ.',
+  );
   const q = qFromValues(mdp, values, options);
   return { values, q, policy: greedyPolicy(mdp, q), residuals, sweeps: residuals.length, converged };
 }
