@@ -51,19 +51,25 @@ test('the pre-trained policy balances the pole as soon as the page opens', async
 test('REINFORCE trains in the worker: returns rise, tensors stay flat, no long tasks on the main thread', async ({ page }) => {
   const demo = await openDemo(page);
   await expect.poll(async () => (await trainerState(page)).status, { timeout: 30_000 }).toBe('ready');
+  await demo.getByRole('button', { name: 'Train', exact: true }).click();
+  // Observe from the first iteration on, so the test driver's own click work is not counted.
+  await expect.poll(async () => (await trainerState(page)).iteration, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  const observedFrom = Date.now();
   await page.evaluate(() => {
     (window as unknown as { __long: number[] }).__long = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => (window as unknown as { __long: number[] }).__long.push(e.duration))).observe({ type: 'longtask' });
   });
-  await demo.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => (await trainerState(page)).iteration, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   const tensorsEarly = await page.evaluate(async () => (await (window.__rl!.trainers.pg as StoreLike).getState().memory())?.numTensors);
   await expect.poll(async () => (await trainerState(page)).latest?.return100 ?? 0, { timeout: 60_000 }).toBeGreaterThan(150);
   const tensorsLate = await page.evaluate(async () => (await (window.__rl!.trainers.pg as StoreLike).getState().memory())?.numTensors);
   expect(tensorsLate).toBe(tensorsEarly);
   await expect.poll(async () => (await view(page)).driver).toMatch(/training policy, iteration \d+/);
-  await demo.getByRole('button', { name: 'Pause' }).click();
+  // At least 10 s of training observed (the canvas keeps animating and the charts keep updating).
+  await page.waitForTimeout(Math.max(0, 10_000 - (Date.now() - observedFrom)));
+  expect((await trainerState(page)).status).toBe('running');
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  await demo.getByRole('button', { name: 'Pause' }).click();
   test.info().annotations.push({ type: 'long tasks over 50 ms', description: JSON.stringify(long.filter((d) => d > 50)) });
   expect(long.filter((d) => d > 50), 'main-thread long tasks (ms) while the worker trains').toEqual([]);
   await expect(demo.getByRole('img', { name: /Episode return per iteration/ })).toBeVisible();

@@ -16,5 +16,5 @@ export function LiveFormula({ tex, display = false, label }: { tex: string; disp
   }, [tex, display]);
   if (html === null) return <code>{tex}</code>;
   const Tag = display ? 'div' : 'span';
-  return <Tag className="live-formula" aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <Tag className="live-formula" role={label ? 'group' : undefined} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
 }
