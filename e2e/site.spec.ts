@@ -82,6 +82,8 @@ test('search finds a lecture by title and opens it with the keyboard', async ({ 
 
 test('tab order reaches the skip link first and it moves focus to the content', async ({ page }) => {
   await page.goto(`lecture/${LECTURES[1].slug}`);
+  // React renders after the load event: wait for the page before the first key press.
+  await expect(page.getByRole('heading', { level: 1, name: LECTURES[1].title })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Enter');
