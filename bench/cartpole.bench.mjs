@@ -27,7 +27,7 @@ export default async function cartpoleBench({ newPage, baseURL }) {
         await store.getState().trainFor(5);
         return { ms: (performance.now() - started) / 5, backend: store.getState().backend?.backend };
       });
-      if (result.backend === backend) metrics.push({ name: 'cartpole_pg_iteration_ms', value: round(result.ms), unit: 'ms', better: 'lower', note: `${backend}, default REINFORCE, iterations 4-8` });
+      if (result.backend === backend) metrics.push({ name: `cartpole_pg_iteration_ms_${backend}`, value: round(result.ms), unit: 'ms', better: 'lower', note: `${backend}, default REINFORCE, iterations 4-8` });
       if (backend === 'cpu') {
         const sps = await page.evaluate(() => window.__rl.tools['cartpole-env-steps-per-s']());
         metrics.push({ name: 'cartpole_env_steps_per_s', value: Math.round(sps), unit: 'steps/s', better: 'higher', note: '64 copies, main thread' });
