@@ -111,3 +111,18 @@ test('lecture text sits beside the demo on wide screens and above it on narrow o
   const narrowDemo = (await demo.boundingBox())!;
   expect(narrowDemo.y).toBeGreaterThanOrEqual(narrowText.y + narrowText.height - 1);
 });
+
+test('on a phone the lecture list starts folded, opens from the keyboard and folds after navigating', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`lecture/${LECTURES[0].slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: LECTURES[0].title })).toBeVisible();
+  const menu = page.locator('.sidebar__details');
+  const link = page.getByRole('navigation', { name: 'Lectures' }).getByRole('link', { name: LECTURES[2].title });
+  await expect(link).toBeHidden();
+  await menu.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: LECTURES[2].title })).toBeVisible();
+  await expect(link).toBeHidden();
+});

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { MDXProvider } from '@mdx-js/react';
 import { LECTURES } from '../lectures/catalog';
@@ -12,9 +12,15 @@ export function Layout() {
   const location = useLocation();
   const toc = slug ? lectureHeadings(slug).filter((heading) => heading.depth === 2) : [];
 
+  // On a phone the lecture list starts folded (it would fill the first screen) and folds again
+  // after each navigation; on wider screens it is a sidebar that stays open.
+  const narrow = () => window.matchMedia('(max-width: 800px)').matches;
+  const [menuOpen, setMenuOpen] = useState(() => !narrow());
+
   // Moving to another page: scroll to its top unless the link points at a heading.
   useEffect(() => {
     if (!location.hash) window.scrollTo(0, 0);
+    if (narrow()) setMenuOpen(false);
   }, [location.pathname, location.hash]);
 
   return (
@@ -33,7 +39,11 @@ export function Layout() {
       </header>
       <div className="site-body">
         <nav className="sidebar" aria-label="Lectures">
-          <details className="sidebar__details" open>
+          <details
+            className="sidebar__details"
+            open={menuOpen}
+            onToggle={(event) => setMenuOpen((event.currentTarget as HTMLDetailsElement).open)}
+          >
             <summary>Lectures</summary>
             <ol className="sidebar__lectures">
               {LECTURES.map((lecture) => (
