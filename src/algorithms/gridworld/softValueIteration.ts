@@ -7,7 +7,7 @@
  * The log-sum-exp is computed stably as m + α log Σ exp((Q − m)/α) with m = max_a Q.
  */
 import { TERMINAL, stepRewards, validateProblem, type GridMdp } from './mdp';
-import { qFromValues, sweepToTolerance, type SolveOptions, type ValueResult } from './valueIteration';
+import { greedyPolicy, qFromValues, sweepToTolerance, type SolveOptions, type ValueResult } from './valueIteration';
 
 function checkTemperature(alpha: number) {
   if (!Number.isFinite(alpha) || alpha <= 0) throw new Error(`The temperature α must be a finite number > 0 (got ${alpha}).`);
@@ -75,13 +75,6 @@ export function softValueIteration(mdp: GridMdp, options: SolveOptions & { alpha
   );
   const q = qFromValues(mdp, values, options);
   const pi = softPolicy(mdp, q, values, options.alpha);
-  const policy = new Int8Array(mdp.end).fill(-1);
-  for (let i = 0; i < mdp.active.length; i++) {
-    const s = mdp.active[i];
-    if (mdp.kind[s] === TERMINAL) continue;
-    let best = 0;
-    for (let a = 1; a < 4; a++) if (pi[4 * s + a] > pi[4 * s + best] + 1e-12) best = a;
-    policy[s] = best;
-  }
-  return { values, q, pi, policy, residuals, sweeps: residuals.length, converged };
+  // The most likely action per cell, with the same tie rule as the hard greedy policy.
+  return { values, q, pi, policy: greedyPolicy(mdp, pi), residuals, sweeps: residuals.length, converged };
 }
