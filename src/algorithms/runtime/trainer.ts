@@ -28,6 +28,27 @@ export interface WeightSnapshot {
   tensors: { name: string; shape: number[]; values: Float32Array }[];
 }
 
+/** Structured-cloneable plain data: what a checkpoint may hold besides tensors. */
+export type PlainData =
+  | number | string | boolean | null
+  | Float32Array | Float64Array | Int32Array | Uint32Array | Uint8Array | Int8Array
+  | PlainData[]
+  | { [key: string]: PlainData };
+
+/**
+ * Everything that makes a run continue as if it had never been interrupted: every tensor
+ * (policy, critic, target networks, optimiser moments) and every piece of plain state (RNG state,
+ * environment copies, replay buffers, running windows, counters). Restoring it into a fresh
+ * trainer of the same config and seed and stepping on gives the same numbers as never stopping
+ * (exactly on the cpu backend).
+ */
+export interface RunState {
+  /** Identifies the layout (architecture and algorithm), e.g. 'cartpole/ac/4-32-32-2'. */
+  modelId: string;
+  tensors: { name: string; shape: number[]; values: Float32Array }[];
+  data: { [key: string]: PlainData };
+}
+
 /** A live trainer: created by its definition inside a worker, stepped by the runtime. */
 export interface Trainer {
   /** One iteration: collect data and update. Dispose every tensor it creates (numTensors stays flat). */
@@ -36,6 +57,10 @@ export interface Trainer {
   getWeights(): Promise<WeightSnapshot>;
   /** Replace the weights (throws a readable Error when the snapshot does not fit the model). */
   setWeights(snapshot: WeightSnapshot): void;
+  /** The full run state (see RunState); what checkpoints hold. */
+  checkpoint?(): Promise<RunState>;
+  /** Puts a RunState back (throws a readable Error when it does not fit this trainer). */
+  restore?(state: RunState): Promise<void> | void;
   /** Optional extra data for the view (e.g. an episode to replay), sent with progress on request. */
   snapshotForView?(): unknown;
   /** Release tensors and optimiser state. */
