@@ -15,6 +15,10 @@ function cpuServices(): BackendServices {
     },
     watchDeviceLoss: () => {},
     simulateDeviceLoss: (fallback) => fallback('simulated'),
+    memory: () => {
+      const { numTensors, numBytes } = tf.memory();
+      return { numTensors, numBytes };
+    },
   };
 }
 
@@ -106,10 +110,12 @@ describe('trainer host', () => {
     const last = checkpoints[1];
     if (last.type !== 'checkpoint') throw new Error('unreachable');
     const fresh = await makeHost(tiny, 99);
-    await fresh.host.setWeights(last.snapshot, last.iteration);
+    await fresh.host.restore(last.checkpoint, last.iteration);
     expect(fresh.host.iteration()).toBe(20);
     const restored = await fresh.host.getWeights();
-    expect(restored.tensors.map((t) => Array.from(t.values))).toEqual(last.snapshot.tensors.map((t) => Array.from(t.values)));
+    const saved = last.checkpoint.kind === 'weights' ? last.checkpoint.snapshot.tensors : last.checkpoint.state.tensors;
+    const byName = new Map(saved.map((t) => [t.name, Array.from(t.values)]));
+    for (const tensor of restored.tensors) expect(Array.from(tensor.values)).toEqual(byName.get(tensor.name));
   });
 
   it('rejects weights of another architecture with a readable message', async () => {

@@ -1,34 +1,42 @@
 /**
- * The worker-side host that runs any TrainerDefinition: the step loop with cooperative yields,
- * throttled progress, non-finite checks, checkpoints, device-loss reporting and benchmarks.
- * It has no comlink in it (expose.ts adds that), so unit tests call it directly on the cpu backend.
+ * The worker-side session host: runs any TrainerDefinition, with or without tfjs. It owns the step
+ * loop (time-sliced, cooperative yields so stop, speed changes and queries get through), progress
+ * aggregated into bins at ≤ 20 messages a second, non-finite checks, full-state checkpoints,
+ * queries beside the loop, device-loss reporting and benchmarks.
+ *
+ * It imports no tfjs and no comlink: tfjs sessions get backend services from tfjs.ts, pure-JS
+ * sessions from plain.ts, and unit tests call the host directly.
  */
-import * as tf from '@tensorflow/tfjs';
-import type { Trainer, TrainerDefinition, WeightSnapshot } from '../../src/algorithms/runtime/trainer';
+import type { Checkpoint, NoQueries, QueryMap, Trainer, TrainerDefinition, WeightSnapshot } from '../../src/algorithms/runtime/trainer';
+import { MAX_PROGRESS_HZ, ProgressAggregator, singleRecord, type IterationRecord } from '../../src/algorithms/runtime/progress';
 import {
   toRuntimeError,
   type BackendChoice,
-  type BackendName,
   type InitOptions,
-  type IterationRecord,
+  type MemoryInfo,
   type RunEnd,
+  type RuntimeBackend,
   type RuntimeErrorKind,
   type RuntimeEvent,
   type TrainerWorkerApi,
 } from '../../src/algorithms/runtime/protocol';
 import type { Probe } from './backend';
 
-/** What the host needs from the backend layer (real one in backend.ts / deviceLoss.ts). */
+/** What the host needs from a backend layer (tfjs: tfjs.ts; plain JS: plain.ts). */
 export interface BackendServices {
   choose(options: InitOptions, probe: Probe | null): Promise<BackendChoice>;
   watchDeviceLoss(onLost: (message: string) => void): void;
-  simulateDeviceLoss(fallback: (message: string) => void): void;
+  /** Fault injection for tests; absent in production builds. */
+  simulateDeviceLoss?(fallback: (message: string) => void): void;
+  memory(): MemoryInfo;
 }
 
 const PROBE_WARMUP = 2;
 const PROBE_STEPS = 5;
+/** At full speed, steps run back to back for this long before the loop yields to messages. */
+const SLICE_MS = 8;
 
-/** Yields to the worker's event loop so comlink messages (stop, setDelay) get handled. */
+/** Yields to the worker's event loop so comlink messages (stop, setDelay, queries) get handled. */
 function makeYielder() {
   const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
   const waiting: (() => void)[] = [];
@@ -58,18 +66,25 @@ async function guarded<T>(kind: RuntimeErrorKind, fn: () => Promise<T> | T): Pro
   }
 }
 
-export function createTrainerHost<Config>(definition: TrainerDefinition<Config>, services: BackendServices): TrainerWorkerApi<Config> {
-  let trainer: Trainer | null = null;
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T> | null)?.then === 'function';
+}
+
+export function createTrainerHost<Config, View = unknown, Queries extends QueryMap = NoQueries>(
+  definition: TrainerDefinition<Config, View, Queries>,
+  services: BackendServices,
+): TrainerWorkerApi<Config, View, Queries> {
+  let trainer: Trainer<View, Queries> | null = null;
   let iteration = 0;
   let running = false;
   let stopRequested = false;
   let delayMs = 0;
-  let emit: (event: RuntimeEvent) => void = () => {};
-  let backend: BackendName | null = null;
+  let emit: (event: RuntimeEvent<View>) => void = () => {};
+  let backend: RuntimeBackend | null = null;
   let lostMessage: string | null = null;
   const yieldNow = makeYielder();
 
-  const send = (event: RuntimeEvent) => {
+  const send = (event: RuntimeEvent<View>) => {
     try {
       // Fire and forget: a comlink proxy call returns a promise we do not wait for.
       void Promise.resolve(emit(event) as unknown).catch(() => {});
@@ -82,21 +97,27 @@ export function createTrainerHost<Config>(definition: TrainerDefinition<Config>,
     if (lostMessage !== null) return;
     lostMessage = message;
     stopRequested = true;
-    send({ type: 'deviceLost', backend: backend ?? 'cpu', message });
+    send({ type: 'deviceLost', backend: backend === 'js' || backend === null ? 'cpu' : backend, message });
   };
 
-  const requireTrainer = (): Trainer => {
+  const requireTrainer = (): Trainer<View, Queries> => {
     if (!trainer) throw { kind: 'state', message: 'No trainer yet: call create() first.' };
     if (lostMessage !== null) throw { kind: 'backend', message: lostMessage };
     return trainer;
   };
 
+  async function takeCheckpoint(active: Trainer<View, Queries>): Promise<Checkpoint> {
+    if (active.checkpoint) return { kind: 'full', state: await active.checkpoint() };
+    return { kind: 'weights', snapshot: await active.getWeights() };
+  }
+
   /** One step; returns the record, or the RunEnd that stops the loop. */
-  async function oneStep(active: Trainer): Promise<{ record: IterationRecord; stepMs: number } | RunEnd> {
+  async function oneStep(active: Trainer<View, Queries>): Promise<{ record: IterationRecord; stepMs: number } | RunEnd> {
     const started = performance.now();
     let result;
     try {
-      result = await active.step();
+      const maybe = active.step();
+      result = isPromise(maybe) ? await maybe : maybe;
     } catch (error) {
       // A step that fails on WebGPU may be the first sign of a lost device: give device.lost a
       // moment to settle so the run ends as a device loss (restart elsewhere), not as a bug.
@@ -107,17 +128,11 @@ export function createTrainerHost<Config>(definition: TrainerDefinition<Config>,
     const stepMs = performance.now() - started;
     if (lostMessage !== null) return { reason: 'deviceLost', iteration };
     iteration++;
-    const record: IterationRecord = { iteration, metrics: result.metrics };
     for (const key of result.watch) {
       const value = result.metrics[key];
       if (!Number.isFinite(value)) return { reason: 'nonFinite', iteration, metric: key, value };
     }
-    return { record, stepMs };
-  }
-
-  async function probeWith(config: Config): Promise<number> {
-    const result = await benchmarkSteps(config, PROBE_WARMUP, PROBE_STEPS);
-    return result;
+    return { record: singleRecord(iteration, result.metrics), stepMs };
   }
 
   async function benchmarkSteps(config: Config, warmup: number, steps: number): Promise<number> {
@@ -132,7 +147,7 @@ export function createTrainerHost<Config>(definition: TrainerDefinition<Config>,
     }
   }
 
-  const api: TrainerWorkerApi<Config> = {
+  const api: TrainerWorkerApi<Config, View, Queries> = {
     connect(onEvent) {
       emit = onEvent;
     },
@@ -141,7 +156,7 @@ export function createTrainerHost<Config>(definition: TrainerDefinition<Config>,
       guarded('backend', async () => {
         const probeConfig = options.probeConfig as Config | undefined;
         if (probeConfig !== undefined) definition.validate(probeConfig);
-        const choice = await services.choose(options, probeConfig === undefined ? null : () => probeWith(probeConfig));
+        const choice = await services.choose(options, probeConfig === undefined ? null : () => benchmarkSteps(probeConfig, PROBE_WARMUP, PROBE_STEPS));
         backend = choice.backend;
         lostMessage = null;
         services.watchDeviceLoss(onLost);
@@ -169,39 +184,45 @@ export function createTrainerHost<Config>(definition: TrainerDefinition<Config>,
         running = true;
         stopRequested = false;
         delayMs = options.delayMs;
-        const interval = 1000 / (options.progressHz ?? 10);
-        let records: IterationRecord[] = [];
+        const interval = 1000 / Math.min(options.progressHz ?? 10, MAX_PROGRESS_HZ);
+        const progress = new ProgressAggregator();
         let stepMsSum = 0;
+        let stepsSinceFlush = 0;
         let lastSent = performance.now();
         let done = 0;
         let lastCheckpoint = -Infinity;
         const flush = () => {
-          if (records.length === 0) return;
+          if (progress.pending === 0) return;
           send({
-            type: 'progress', runId, iteration, records, stepMs: stepMsSum / records.length,
+            type: 'progress', runId, iteration, records: progress.drain(), stepMs: stepMsSum / stepsSinceFlush,
             view: options.withView ? active.snapshotForView?.() : undefined,
           });
-          records = [];
           stepMsSum = 0;
+          stepsSinceFlush = 0;
           lastSent = performance.now();
         };
         try {
           for (;;) {
-            if (lostMessage !== null) return { reason: 'deviceLost', iteration } satisfies RunEnd;
-            if (stopRequested) return { reason: 'stopped', iteration } satisfies RunEnd;
-            if (options.maxIterations !== undefined && done >= options.maxIterations) return { reason: 'finished', iteration } satisfies RunEnd;
-            const outcome = await oneStep(active);
-            if ('reason' in outcome) return outcome;
-            done++;
-            records.push(outcome.record);
-            stepMsSum += outcome.stepMs;
-            if (
-              options.checkpointEvery > 0 && iteration % options.checkpointEvery === 0 &&
-              performance.now() - lastCheckpoint >= (options.checkpointMinMs ?? 1000)
-            ) {
-              lastCheckpoint = performance.now();
-              send({ type: 'checkpoint', runId, iteration, snapshot: await active.getWeights() });
-            }
+            const sliceStart = performance.now();
+            // Steps back to back for one slice at full speed; one step per turn with a delay.
+            do {
+              if (lostMessage !== null) return { reason: 'deviceLost', iteration } satisfies RunEnd;
+              if (stopRequested) return { reason: 'stopped', iteration } satisfies RunEnd;
+              if (options.maxIterations !== undefined && done >= options.maxIterations) return { reason: 'finished', iteration } satisfies RunEnd;
+              const outcome = await oneStep(active);
+              if ('reason' in outcome) return outcome;
+              done++;
+              progress.add(outcome.record.iteration, outcome.record.metrics);
+              stepMsSum += outcome.stepMs;
+              stepsSinceFlush++;
+              if (
+                options.checkpointEvery > 0 && iteration % options.checkpointEvery === 0 &&
+                performance.now() - lastCheckpoint >= (options.checkpointMinMs ?? 1000)
+              ) {
+                lastCheckpoint = performance.now();
+                send({ type: 'checkpoint', runId, iteration, checkpoint: await takeCheckpoint(active) });
+              }
+            } while (delayMs === 0 && performance.now() - sliceStart < SLICE_MS);
             if (performance.now() - lastSent >= interval) flush();
             await yieldNow(delayMs);
           }
@@ -213,7 +234,7 @@ export function createTrainerHost<Config>(definition: TrainerDefinition<Config>,
         // A fresh checkpoint when a run stops cleanly, so a later recovery loses nothing.
         if ((end.reason === 'stopped' || end.reason === 'finished') && options.checkpointEvery > 0 && trainer && lostMessage === null) {
           try {
-            send({ type: 'checkpoint', runId, iteration, snapshot: await trainer.getWeights() });
+            send({ type: 'checkpoint', runId, iteration, checkpoint: await takeCheckpoint(trainer) });
           } catch {
             // the model was replaced meanwhile; its own checkpoints follow
           }
@@ -255,14 +276,38 @@ export function createTrainerHost<Config>(definition: TrainerDefinition<Config>,
         if (restoredIteration !== undefined) iteration = restoredIteration;
       }),
 
-    iteration: () => iteration,
+    checkpoint: () => guarded('state', () => takeCheckpoint(requireTrainer())),
 
-    memory: async () => {
-      const { numTensors, numBytes } = tf.memory();
-      return { numTensors, numBytes };
+    restore: (checkpoint, restoredIteration) =>
+      guarded('state', async () => {
+        if (running) throw { kind: 'state', message: 'Pause training before restoring a checkpoint.' };
+        const active = requireTrainer();
+        if (checkpoint.kind === 'full') {
+          if (!active.restore) throw new Error('This demo cannot restore a full checkpoint.');
+          await active.restore(checkpoint.state);
+        } else {
+          active.setWeights(checkpoint.snapshot);
+        }
+        iteration = restoredIteration;
+      }),
+
+    query<K extends keyof Queries & string>(kind: K, args: Parameters<Queries[K]>[0]): Promise<Awaited<ReturnType<Queries[K]>>> {
+      return guarded('trainer', async (): Promise<unknown> => {
+        const handler = requireTrainer().queries?.[kind];
+        if (!handler) throw new Error(`This demo has no query "${kind}".`);
+        // QueryMap's parameters are `never` so any one-argument function fits; the page side is typed per kind.
+        return (handler as (a: typeof args) => unknown)(args);
+      }) as Promise<Awaited<ReturnType<Queries[K]>>>;
     },
 
+    view: async () => trainer?.snapshotForView?.() ?? null,
+
+    iteration: () => iteration,
+
+    memory: async () => services.memory(),
+
     simulateDeviceLoss: async () => {
+      if (!services.simulateDeviceLoss) throw { kind: 'state', message: 'Fault injection exists only in test builds.' };
       services.simulateDeviceLoss(onLost);
     },
 
@@ -271,7 +316,7 @@ export function createTrainerHost<Config>(definition: TrainerDefinition<Config>,
         if (running) throw { kind: 'state', message: 'Stop training before benchmarking.' };
         definition.validate(config);
         const msPerStep = await benchmarkSteps(config, warmup, steps);
-        return { backend: (backend ?? tf.getBackend()) as BackendName, msPerStep, steps };
+        return { backend: backend ?? 'js', msPerStep, steps };
       }),
   };
   return api;

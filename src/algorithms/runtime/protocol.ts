@@ -2,7 +2,10 @@
  * The messages between the training runtime's worker host (workers/runtime) and its main-thread
  * client (src/demos/runtime). Plain data only: numbers, strings, typed arrays.
  */
-import type { Metrics, WeightSnapshot } from './trainer';
+import type { IterationRecord } from './progress';
+import type { Checkpoint, NoQueries, QueryMap, WeightSnapshot } from './trainer';
+
+export type { IterationRecord } from './progress';
 
 /** TensorFlow.js backends, fastest-first in the default preference order. */
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -14,9 +17,12 @@ export function isBackendName(value: unknown): value is BackendName {
   return typeof value === 'string' && (BACKENDS as readonly string[]).includes(value);
 }
 
+/** What a session runs on: a tfjs backend, or plain JavaScript (pure-JS sessions load no tfjs). */
+export type RuntimeBackend = BackendName | 'js';
+
 /** Which backend runs and why; shown in the badge. */
 export interface BackendChoice {
-  backend: BackendName;
+  backend: RuntimeBackend;
   /** How it was chosen: forced in settings, remembered, won the probe, or first healthy in order. */
   source: 'forced' | 'remembered' | 'probe' | 'order';
   /** One sentence a student can read, e.g. "fastest in a 5-step probe (wasm 1.2 ms, cpu 3.4 ms)". */
@@ -67,31 +73,25 @@ export interface RunOptions {
   checkpointEvery: number;
   /** ...but not more often than once per this many ms (default 1000): weights are not free to copy. */
   checkpointMinMs?: number;
-  /** Progress messages per second at most (default 10). */
+  /** Progress messages per second at most (default 10, never more than MAX_PROGRESS_HZ = 20). */
   progressHz?: number;
   /** Attach trainer.snapshotForView() to each progress message. */
   withView?: boolean;
 }
 
-/** One iteration as recorded in progress. */
-export interface IterationRecord {
-  iteration: number;
-  metrics: Metrics;
-}
-
-export type RuntimeEvent =
+export type RuntimeEvent<View = unknown> =
   | {
       type: 'progress';
       runId: number;
       /** Total iterations done by this trainer since create/reset. */
       iteration: number;
-      /** Every iteration since the previous progress message, oldest first. */
+      /** Every iteration since the previous progress message, oldest first, in bins (see progress.ts). */
       records: IterationRecord[];
       /** Mean wall time of one step over `records`, ms. */
       stepMs: number;
-      view?: unknown;
+      view?: View;
     }
-  | { type: 'checkpoint'; runId: number; iteration: number; snapshot: WeightSnapshot }
+  | { type: 'checkpoint'; runId: number; iteration: number; checkpoint: Checkpoint }
   | { type: 'deviceLost'; backend: BackendName; message: string };
 
 /** Why a run ended. */
@@ -107,15 +107,15 @@ export interface MemoryInfo {
 }
 
 export interface BenchmarkResult {
-  backend: BackendName;
+  backend: RuntimeBackend;
   msPerStep: number;
   steps: number;
 }
 
 /** The API a trainer worker exposes over comlink (see workers/runtime/host.ts). */
-export interface TrainerWorkerApi<Config = unknown> {
+export interface TrainerWorkerApi<Config = unknown, View = unknown, Queries extends QueryMap = NoQueries> {
   /** Registers the event listener (progress, checkpoints, device loss). */
-  connect(onEvent: (event: RuntimeEvent) => void): void;
+  connect(onEvent: (event: RuntimeEvent<View>) => void): void;
   /** Chooses and initialises the backend. */
   init(options: InitOptions): Promise<BackendChoice>;
   /** Validates the config and builds a fresh trainer (disposing any earlier one). */
@@ -131,6 +131,14 @@ export interface TrainerWorkerApi<Config = unknown> {
   getWeights(): Promise<WeightSnapshot>;
   /** Loads weights (checked with assertSnapshotFits); `iteration` restores the counter of a checkpoint. */
   setWeights(snapshot: WeightSnapshot, iteration?: number): Promise<void>;
+  /** The full run state now (between steps). */
+  checkpoint(): Promise<Checkpoint>;
+  /** Puts a checkpoint back into the current trainer (same config and seed) and its iteration counter. */
+  restore(checkpoint: Checkpoint, iteration: number): Promise<void>;
+  /** Answers one of the session's queries (between steps, also while running). */
+  query<K extends keyof Queries & string>(kind: K, args: Parameters<Queries[K]>[0]): Promise<Awaited<ReturnType<Queries[K]>>>;
+  /** The view data now, when the session has one. */
+  view(): Promise<View | null>;
   /** Iterations done since create. */
   iteration(): number;
   memory(): Promise<MemoryInfo>;

@@ -49,10 +49,26 @@ export interface RunState {
   data: { [key: string]: PlainData };
 }
 
+/**
+ * Questions a demo may ask its worker while it trains or idles (decode this latent point, expand
+ * this node, plan from this state). Each takes one structured-cloneable argument and returns
+ * plain data; the page calls them with an AbortSignal and a newer call of a kind supersedes an
+ * older one (see src/demos/runtime/latest.ts).
+ */
+// `never` parameters make every one-argument function assignable here (parameter bivariance).
+export type QueryMap = Record<string, (args: never) => unknown>;
+/** The default: a session that answers no queries. */
+export type NoQueries = Record<never, never>;
+
 /** A live trainer: created by its definition inside a worker, stepped by the runtime. */
-export interface Trainer {
-  /** One iteration: collect data and update. Dispose every tensor it creates (numTensors stays flat). */
-  step(): Promise<IterationResult>;
+export interface Trainer<View = unknown, Queries extends QueryMap = NoQueries> {
+  /**
+   * One iteration: collect data and update. Dispose every tensor it creates (numTensors stays flat).
+   * Pure-JS sessions may return synchronously: the runtime then runs many steps per time slice.
+   */
+  step(): Promise<IterationResult> | IterationResult;
+  /** Answers to the demo's queries, run between steps. */
+  queries?: Queries;
   /** A copy of the current weights. */
   getWeights(): Promise<WeightSnapshot>;
   /** Replace the weights (throws a readable Error when the snapshot does not fit the model). */
@@ -62,18 +78,29 @@ export interface Trainer {
   /** Puts a RunState back (throws a readable Error when it does not fit this trainer). */
   restore?(state: RunState): Promise<void> | void;
   /** Optional extra data for the view (e.g. an episode to replay), sent with progress on request. */
-  snapshotForView?(): unknown;
+  snapshotForView?(): View;
   /** Release tensors and optimiser state. */
   dispose(): void;
 }
 
-export interface TrainerDefinition<Config> {
+export interface TrainerDefinition<Config, View = unknown, Queries extends QueryMap = NoQueries> {
   /** Stable id, also the IndexedDB namespace for saved weights. */
   id: string;
   /** Throws an Error with a message a student can act on when the config is invalid. */
   validate(config: Config): void;
-  create(config: Config, seed: number): Promise<Trainer>;
+  create(config: Config, seed: number): Promise<Trainer<View, Queries>>;
 }
+
+/** The config, view and query types of a definition, for the page side (import type only). */
+// `any` in the inferred positions: these are type-level extractors that match any definition.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type ConfigOf<D> = D extends TrainerDefinition<infer C, any, any> ? C : never;
+export type ViewOf<D> = D extends TrainerDefinition<any, infer V, any> ? V : never;
+export type QueriesOf<D> = D extends TrainerDefinition<any, any, infer Q> ? Q : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** What a checkpoint event carries: the full run state, or only weights for trainers without one. */
+export type Checkpoint = { kind: 'full'; state: RunState } | { kind: 'weights'; snapshot: WeightSnapshot };
 
 /** Check a snapshot against an expected architecture; the message names the first mismatch. */
 export function assertSnapshotFits(expected: WeightSnapshot, given: WeightSnapshot): void {

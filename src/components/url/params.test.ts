@@ -10,9 +10,12 @@ const table = {
 };
 
 describe('URL parameter table', () => {
-  it('round-trips values and omits defaults', () => {
+  it('round-trips values and records every setting, defaults included (old links survive new defaults)', () => {
     const search = writeParams(table, { gamma: 0.95, sweeps: 10, mode: 'pi', inPlace: true, layout: '. .' }, new URLSearchParams(), 'g');
-    expect(search.toString()).toBe('g.gamma=0.95&g.mode=pi&g.inPlace=1');
+    expect(search.toString()).toBe('g.gamma=0.95&g.sweeps=10&g.mode=pi&g.inPlace=1&g.layout=.+.');
+    // the same link read against a table whose defaults changed still means the same settings
+    const changed = { ...table, sweeps: num(99, 1, 1000, true), layout: text('#', 50) };
+    expect(readParams(changed, search, 'g').values).toMatchObject({ sweeps: 10, layout: '. .' });
     expect(readParams(table, search, 'g')).toEqual({
       values: { gamma: 0.95, sweeps: 10, mode: 'pi', inPlace: true, layout: '. .' },
       problems: [],

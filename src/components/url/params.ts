@@ -44,6 +44,11 @@ export type ParamValues<T extends ParamTable> = {
         : string;
 };
 
+/** The one seed range everywhere (links, forms, the runtime's seed box): what createRng accepts. */
+export const MAX_SEED = 2 ** 32 - 1;
+/** The seed parameter every demo's table uses. */
+export const seedParam = (value = 1): NumberParam => ({ kind: 'number', default: value, min: 0, max: MAX_SEED, integer: true });
+
 export const num = (value: number, min: number, max: number, integer = false): NumberParam => ({
   kind: 'number', default: value, min, max, integer,
 });
@@ -110,8 +115,8 @@ function encode(param: Param, value: unknown): string {
 }
 
 /**
- * Writes values into `search` under the prefix; keys equal to their default are removed so
- * links stay short. Returns the same URLSearchParams for chaining.
+ * Writes every value into `search` under the prefix, defaults included, so a link keeps its
+ * meaning when a default changes later. Returns the same URLSearchParams for chaining.
  */
 export function writeParams<T extends ParamTable>(
   table: T,
@@ -120,10 +125,7 @@ export function writeParams<T extends ParamTable>(
   prefix: string,
 ): URLSearchParams {
   for (const [key, param] of Object.entries(table)) {
-    const value = (values as Record<string, unknown>)[key];
-    const name = `${prefix}.${key}`;
-    if (value === param.default) search.delete(name);
-    else search.set(name, encode(param, value));
+    search.set(`${prefix}.${key}`, encode(param, (values as Record<string, unknown>)[key]));
   }
   return search;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { singleRecord } from '../../algorithms/runtime/progress';
 import { LossBins } from './lossBins';
 
 const records = (from: number, to: number, loss: (i: number) => number) =>
-  Array.from({ length: to - from + 1 }, (_, k) => ({ iteration: from + k, metrics: { loss: loss(from + k) } }));
+  Array.from({ length: to - from + 1 }, (_, k) => singleRecord(from + k, { loss: loss(from + k) }));
 
 describe('LossBins', () => {
   it('keeps at most 2·maxBins bins whose means are the means of their iterations', () => {

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { BackendChoice, InitOptions, RuntimeError, RuntimeEvent, TrainerWorkerApi } from '../../algorithms/runtime/protocol';
+import type { NoQueries, QueryMap } from '../../algorithms/runtime/trainer';
 import { toRuntimeError } from '../../algorithms/runtime/protocol';
 
 export type WorkerFactory = () => Worker;
@@ -17,16 +18,20 @@ export type RemoteApi<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 };
 
-export class TrainerClient<Config> {
+/** The worker API seen from the page; `query` keeps its per-kind generic signature. */
+type SessionRemote<Config, View, Queries extends QueryMap> = Omit<RemoteApi<TrainerWorkerApi<Config, View, Queries>>, 'query'> &
+  Pick<TrainerWorkerApi<Config, View, Queries>, 'query'>;
+
+export class TrainerClient<Config, View = unknown, Queries extends QueryMap = NoQueries> {
   private worker: Worker | null = null;
-  private api: RemoteApi<TrainerWorkerApi<Config>> | null = null;
+  private api: SessionRemote<Config, View, Queries> | null = null;
   private readonly pending = new Set<(error: RuntimeError) => void>();
   /** Bumped on every new worker; events of older workers are dropped. */
   private generation = 0;
 
   constructor(
     private readonly createWorker: WorkerFactory,
-    private readonly onEvent: (event: RuntimeEvent) => void,
+    private readonly onEvent: (event: RuntimeEvent<View>) => void,
     /** Called when the worker dies on its own (uncaught error, failed load). */
     private readonly onCrash: (error: RuntimeError) => void,
   ) {}
@@ -48,9 +53,10 @@ export class TrainerClient<Config> {
       this.onCrash(error);
     });
     this.worker = worker;
-    this.api = Comlink.wrap<TrainerWorkerApi<Config>>(worker) as unknown as RemoteApi<TrainerWorkerApi<Config>>;
+    // Comlink's Remote type does not distribute over union returns; SessionRemote spells it out.
+    this.api = Comlink.wrap<TrainerWorkerApi<Config, View, Queries>>(worker) as unknown as SessionRemote<Config, View, Queries>;
     await this.call((api) =>
-      api.connect(Comlink.proxy((event: RuntimeEvent) => {
+      api.connect(Comlink.proxy((event: RuntimeEvent<View>) => {
         if (generation === this.generation) this.onEvent(event);
       })),
     );
@@ -58,7 +64,7 @@ export class TrainerClient<Config> {
   }
 
   /** Calls the worker; the promise rejects with a plain RuntimeError, also when the worker is terminated. */
-  call<T>(fn: (api: RemoteApi<TrainerWorkerApi<Config>>) => Promise<T>): Promise<T> {
+  call<T>(fn: (api: SessionRemote<Config, View, Queries>) => Promise<T>): Promise<T> {
     const api = this.api;
     if (!api) return Promise.reject<T>({ kind: 'state', message: 'The training worker is not running.' } satisfies RuntimeError);
     return new Promise<T>((resolve, reject) => {

@@ -8,7 +8,8 @@
  * checkpoint, restarts on the next backend after a device loss, and saves/loads weights.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Metrics, WeightSnapshot } from '../../algorithms/runtime/trainer';
+import type { Checkpoint, Metrics, NoQueries, QueryMap } from '../../algorithms/runtime/trainer';
+import { appendHistory } from '../../algorithms/runtime/progress';
 import {
   toRuntimeError,
   type BackendChoice,
@@ -22,6 +23,8 @@ import {
 } from '../../algorithms/runtime/protocol';
 import { decodeWeightFile, encodeWeightFile } from '../../algorithms/runtime/weightFile';
 import { settleWithin, TrainerClient, type WorkerFactory } from './client';
+import { LatestOnly } from './latest';
+import { MAX_SEED } from '../../components/url/params';
 import {
   loadWeights,
   readBackendPreference,
@@ -40,9 +43,11 @@ export interface Notice {
   retry?: boolean;
 }
 
-export type ProgressEvent = Extract<RuntimeEvent, { type: 'progress' }>;
+export type ProgressEvent<View = unknown> = Extract<RuntimeEvent<View>, { type: 'progress' }>;
 
-export interface TrainerStoreOptions<Config> {
+export { MAX_SEED };
+
+export interface TrainerStoreOptions<Config, View = unknown> {
   /** The TrainerDefinition's id: IndexedDB key and remembered-backend key. */
   trainerId: string;
   /** `() => new Worker(new URL('../../../workers/x.worker.ts', import.meta.url), { type: 'module' })` */
@@ -53,7 +58,7 @@ export interface TrainerStoreOptions<Config> {
   delayMs?: number;
   /** Checkpoint every this many iterations (default 20). */
   checkpointEvery?: number;
-  /** How many iteration records `history` keeps (default 1000). */
+  /** How many bins `history` keeps (default 1000); when full, neighbouring bins merge (see progress.ts). */
   historyLimit?: number;
   /** Ask for trainer.snapshotForView() with every progress message. */
   withView?: boolean;
@@ -62,10 +67,10 @@ export interface TrainerStoreOptions<Config> {
   /** Run the measured backend probe with `config` (default true). */
   probe?: boolean;
   /** Called for every progress message, e.g. to draw on a canvas without re-rendering React. */
-  onProgress?: (event: ProgressEvent) => void;
+  onProgress?: (event: ProgressEvent<View>) => void;
 }
 
-export interface TrainerState<Config> {
+export interface TrainerState<Config, View = unknown, Queries extends QueryMap = NoQueries> {
   trainerId: string;
   status: TrainerStatus;
   backend: BackendChoice | null;
@@ -77,12 +82,12 @@ export interface TrainerState<Config> {
   iteration: number;
   /** Metrics of the latest iteration. */
   latest: Metrics | null;
-  /** Recent iterations, oldest first (at most historyLimit). */
+  /** The whole run, oldest first, in at most historyLimit bins (mean, min, max per bin). */
   history: IterationRecord[];
   /** Mean ms per step over the latest progress message. */
   stepMs: number | null;
   /** Latest trainer.snapshotForView() when withView is on. */
-  view: unknown;
+  view: View | null;
   /** Iteration of the latest checkpoint kept on the main thread, null when none yet. */
   checkpointIteration: number | null;
   notice: Notice | null;
@@ -113,15 +118,20 @@ export interface TrainerState<Config> {
   memory(): Promise<MemoryInfo | null>;
   /** Test hook: lose the GPU device (or take the same recovery path on other backends). */
   simulateDeviceLoss(): Promise<void>;
+  /**
+   * Asks the worker one of the session's queries, while it trains or idles. A newer call of the
+   * same kind supersedes an older one (it rejects with an AbortError), so calls never queue.
+   */
+  query<K extends keyof Queries & string>(kind: K, args: Parameters<Queries[K]>[0], signal?: AbortSignal): Promise<Awaited<ReturnType<Queries[K]>>>;
   /** Terminates the worker; start() brings it back. */
   dispose(): void;
 }
 
-export type TrainerStore<Config> = StoreApi<TrainerState<Config>>;
+export type TrainerStore<Config, View = unknown, Queries extends QueryMap = NoQueries> = StoreApi<TrainerState<Config, View, Queries>>;
 
-const MAX_SEED = 2 ** 32 - 1;
-
-export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>): TrainerStore<Config> {
+export function createTrainerStore<Config, View = unknown, Queries extends QueryMap = NoQueries>(
+  options: TrainerStoreOptions<Config, View>,
+): TrainerStore<Config, View, Queries> {
   const checkpointEvery = options.checkpointEvery ?? 20;
   const historyLimit = options.historyLimit ?? 1000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 1000;
@@ -129,7 +139,8 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
   let currentRunId = -1;
   let runPromise: Promise<RunEnd> | null = null;
   let haltIntent: 'paused' | 'stopped' = 'paused';
-  let checkpoint: { iteration: number; snapshot: WeightSnapshot } | null = null;
+  let checkpoint: { iteration: number; checkpoint: Checkpoint } | null = null;
+  const queries = new LatestOnly();
   let booting: Promise<boolean> | null = null;
   let recovering = false;
   let stepping = false;
@@ -137,8 +148,8 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
   let epoch = 0;
   const excluded = new Set<BackendName>();
 
-  return createStore<TrainerState<Config>>()((set, get) => {
-    const client = new TrainerClient<Config>(options.createWorker, onEvent, (error) => {
+  return createStore<TrainerState<Config, View, Queries>>()((set, get) => {
+    const client = new TrainerClient<Config, View, Queries>(options.createWorker, onEvent, (error) => {
       currentRunId = -1;
       fail(error);
     });
@@ -148,22 +159,21 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
       set({ status: 'error', notice: { tone: 'error', text: message, retry: true } });
     }
 
-    function onEvent(event: RuntimeEvent) {
+    function onEvent(event: RuntimeEvent<View>) {
       if (event.type === 'deviceLost') {
         void recover(event.backend, event.message);
         return;
       }
       if (event.runId !== currentRunId) return; // a late message of an older run
       if (event.type === 'checkpoint') {
-        checkpoint = { iteration: event.iteration, snapshot: event.snapshot };
+        checkpoint = { iteration: event.iteration, checkpoint: event.checkpoint };
         set({ checkpointIteration: event.iteration });
         return;
       }
-      const history = get().history.concat(event.records);
       set({
         iteration: event.iteration,
         latest: event.records[event.records.length - 1]?.metrics ?? get().latest,
-        history: history.length > historyLimit ? history.slice(history.length - historyLimit) : history,
+        history: appendHistory(get().history, event.records, historyLimit),
         stepMs: event.stepMs,
         view: event.view ?? get().view,
       });
@@ -171,7 +181,7 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
     }
 
     /** Fresh worker, backend, model; optionally restores a checkpoint. */
-    function boot(restore: { iteration: number; snapshot: WeightSnapshot } | null): Promise<boolean> {
+    function boot(restore: { iteration: number; checkpoint: Checkpoint } | null): Promise<boolean> {
       if (booting) return booting;
       const myEpoch = epoch;
       let attempt: Promise<boolean> | null = null;
@@ -185,9 +195,9 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
             probeConfig: options.probe === false ? undefined : config,
             remembered: preference === 'auto' && excluded.size === 0 ? readRememberedBackend(trainerId) : undefined,
           });
-          if (choice.source === 'probe') writeRememberedBackend(trainerId, choice.backend);
+          if (choice.source === 'probe' && choice.backend !== 'js') writeRememberedBackend(trainerId, choice.backend);
           await client.call((api) => api.create(config, seed));
-          if (restore) await client.call((api) => api.setWeights(restore.snapshot, restore.iteration));
+          if (restore) await client.call((api) => api.restore(restore.checkpoint, restore.iteration));
           if (myEpoch !== epoch) return false;
           set({ backend: choice, status: restore && restore.iteration > 0 ? 'paused' : 'ready', iteration: restore?.iteration ?? 0 });
           return true;
@@ -394,12 +404,12 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
       async forceBackend(preference) {
         writeBackendPreference(preference);
         await quiesce();
-        // Carry the current weights over to the new backend (the checkpoint if they cannot be read).
+        // Carry the whole run over to the new backend (the last checkpoint if it cannot be read now).
         let snapshot = checkpoint;
         if (client.alive && get().iteration > 0) {
           const iteration = get().iteration;
-          const weights = await client.call((api) => api.getWeights()).catch(() => null);
-          if (weights) snapshot = { iteration, snapshot: weights };
+          const now = await client.call((api) => api.checkpoint()).catch(() => null);
+          if (now) snapshot = { iteration, checkpoint: now };
         }
         excluded.clear();
         if (preference === 'auto') writeRememberedBackend(get().trainerId, null);
@@ -439,7 +449,7 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
           }
           await quiesce();
           await client.call((api) => api.setWeights(saved.snapshot, saved.iteration));
-          checkpoint = { iteration: saved.iteration, snapshot: saved.snapshot };
+          checkpoint = { iteration: saved.iteration, checkpoint: await client.call((api) => api.checkpoint()) };
           set({ status: 'paused', iteration: saved.iteration, checkpointIteration: saved.iteration, notice: { tone: 'info', text: `Loaded the weights saved at iteration ${saved.iteration}.` } });
         } catch (error) {
           set({ notice: { tone: 'error', text: `Could not load the saved weights: ${toRuntimeError(error, 'weights').message}` } });
@@ -469,7 +479,7 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
           const parsed = decodeWeightFile(await file.text(), get().trainerId);
           await quiesce();
           await client.call((api) => api.setWeights(parsed.snapshot, parsed.iteration));
-          checkpoint = { iteration: parsed.iteration, snapshot: parsed.snapshot };
+          checkpoint = { iteration: parsed.iteration, checkpoint: await client.call((api) => api.checkpoint()) };
           set({ status: 'paused', iteration: parsed.iteration, checkpointIteration: parsed.iteration, notice: { tone: 'info', text: `Loaded ${label} (iteration ${parsed.iteration}).` } });
         } catch (error) {
           set({ notice: { tone: 'error', text: `Could not load ${label}: ${toRuntimeError(error, 'weights').message}` } });
@@ -481,6 +491,9 @@ export function createTrainerStore<Config>(options: TrainerStoreOptions<Config>)
       },
       async simulateDeviceLoss() {
         await client.call((api) => api.simulateDeviceLoss());
+      },
+      query(kind, args, signal) {
+        return queries.run(kind, () => client.call((api) => api.query(kind, args)), signal);
       },
       dispose() {
         epoch++;

@@ -1,6 +1,7 @@
 /**
  * A small typed test API: `window.__rl.trainers[name]` is the trainer store of a live demo.
- * Installed only under automation (navigator.webdriver) or with `?test` in the URL.
+ * Exists only in test builds (VITE_TEST_HOOKS=1, as `npm test` and `npm run bench` build): the
+ * public site carries no test registry, bench helpers or fault injection.
  */
 import type { TrainerStore } from './store';
 
@@ -15,8 +16,7 @@ type TestWindow = Window & { __rl?: RuntimeTestApi };
 const testWindow = () => window as TestWindow;
 
 export function testMode(): boolean {
-  if (typeof window === 'undefined') return false;
-  return navigator.webdriver === true || new URLSearchParams(window.location.search).has('test');
+  return import.meta.env.VITE_TEST_HOOKS === '1' && typeof window !== 'undefined';
 }
 
 export function registerForTests(name: string, store: TrainerStore<unknown>): () => void {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import type { NoQueries, QueryMap } from '../../algorithms/runtime/trainer';
 import { createTrainerStore, type TrainerState, type TrainerStore, type TrainerStoreOptions } from './store';
 import { registerForTests } from './testHook';
 
@@ -8,11 +9,15 @@ import { registerForTests } from './testHook';
  * terminated on unmount (StrictMode's extra mount/unmount just restarts it).
  * `options` is read on the first render only.
  */
-export function useTrainerStore<Config>(options: TrainerStoreOptions<Config>, testName?: string): TrainerStore<Config> {
-  const [store] = useState(() => createTrainerStore(options));
+export function useTrainerStore<Config, View = unknown, Queries extends QueryMap = NoQueries>(
+  options: TrainerStoreOptions<Config, View>,
+  testName?: string,
+): TrainerStore<Config, View, Queries> {
+  const [store] = useState(() => createTrainerStore<Config, View, Queries>(options));
   useEffect(() => {
     void store.getState().start();
-    const unregister = registerForTests(testName ?? options.trainerId, store as TrainerStore<unknown>);
+    // The test registry holds stores of every demo; tests know which one they drive.
+    const unregister = registerForTests(testName ?? options.trainerId, store as unknown as TrainerStore<unknown>);
     return () => {
       unregister();
       store.getState().dispose();
@@ -24,6 +29,9 @@ export function useTrainerStore<Config>(options: TrainerStoreOptions<Config>, te
 }
 
 /** Subscribe a component to a slice of a trainer store. */
-export function useTrainer<Config, T>(store: TrainerStore<Config>, selector: (state: TrainerState<Config>) => T): T {
+export function useTrainer<Config, View, Queries extends QueryMap, T>(
+  store: TrainerStore<Config, View, Queries>,
+  selector: (state: TrainerState<Config, View, Queries>) => T,
+): T {
   return useStore(store, selector);
 }
