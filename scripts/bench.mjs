@@ -15,7 +15,7 @@ const BASE_PATH = '/rl-playground/';
 const only = process.argv.slice(2);
 
 if (!process.argv.includes('--no-build')) {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, BASE_PATH } });
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, BASE_PATH, VITE_TEST_HOOKS: '1' } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

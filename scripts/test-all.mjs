@@ -50,7 +50,7 @@ if (unit) {
 }
 if (!unitOk && (!unit || unit.numFailedTests === 0)) failed += 1;
 
-const built = gate('build', 'npx', ['vite', 'build'], { BASE_PATH });
+const built = gate('build', 'npx', ['vite', 'build'], { BASE_PATH, VITE_TEST_HOOKS: '1' });
 if (built) {
   const e2eOk = run('browser', 'npx', ['playwright', 'test'], { BASE_PATH });
   const e2e = readJson('test-results/e2e.json');
