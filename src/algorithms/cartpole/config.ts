@@ -102,3 +102,11 @@ export function policySizes(config: Pick<CartpoleConfig, 'hidden1' | 'hidden2'>)
 export function usesValue(config: CartpoleConfig): boolean {
   return config.algorithm === 'actor-critic' || config.baseline === 'value';
 }
+
+/** Layer widths of the value network: the policy's hidden layers, one output V(s). */
+export function valueSizes(config: Pick<CartpoleConfig, 'hidden1' | 'hidden2'>): number[] {
+  return [...policySizes(config).slice(0, -1), 1];
+}
+
+/** Identifies the downloadable policy weights, e.g. 'cartpole-policy/4-32-2'. */
+export const policyModelId = (sizes: number[]) => `cartpole-policy/${sizes.join('-')}`;

@@ -3,7 +3,7 @@
  * State s = (x, ẋ, θ, θ̇); θ = 0 is upright and positive θ leans the pole to the right.
  * Action 0 pushes the cart left (F = −10 N), action 1 pushes it right (F = +10 N).
  */
-import type { Rng } from '../common/rng';
+import type { Rng, RngState } from '../common/rng';
 
 export const GRAVITY = 9.8;
 export const CART_MASS = 1.0;
@@ -22,6 +22,13 @@ export const OBS_SIZE = 4;
 export const N_ACTIONS = 2;
 
 export type Action = 0 | 1;
+
+/**
+ * What a VecCartPole carries from one step to the next: observations, steps into each episode
+ * and its RNG (for the resets). `terminated`, `truncated` and `finalObs` describe only the last
+ * step and are rewritten by the next, so they are not part of it.
+ */
+export type VecCartPoleState = { obs: Float64Array; episodeSteps: Int32Array; rng: RngState };
 
 export interface CartPoleState {
   x: number;
@@ -90,6 +97,24 @@ export class VecCartPole {
     this.terminated = new Uint8Array(n);
     this.truncated = new Uint8Array(n);
     for (let i = 0; i < n; i++) this.resetOne(i);
+  }
+
+  /** A copy of the state that the next steps depend on. */
+  getState(): VecCartPoleState {
+    return { obs: Float64Array.from(this.obs), episodeSteps: Int32Array.from(this.episodeSteps), rng: this.rng.getState() };
+  }
+
+  /** Puts a `getState` copy back (throws a readable Error when it is for another number of copies). */
+  setState(state: VecCartPoleState): void {
+    if (state.obs.length !== this.obs.length || state.episodeSteps.length !== this.n) {
+      throw new Error(`This environment state is for ${state.episodeSteps.length} cart-poles; there are ${this.n}.`);
+    }
+    if (state.episodeSteps.some((steps) => !(steps >= 0 && steps < MAX_EPISODE_STEPS))) {
+      throw new Error(`Every cart-pole's step count must be from 0 to ${MAX_EPISODE_STEPS - 1}.`);
+    }
+    this.rng.setState(state.rng);
+    this.obs.set(state.obs);
+    this.episodeSteps.set(state.episodeSteps);
   }
 
   resetOne(i: number): void {

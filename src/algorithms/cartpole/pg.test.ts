@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../common/rng';
-import { TfMlp, flatGradient, policySurrogate } from './model';
+import { TfMlp } from '../common/tfMlp';
+import { flatGradient, policySurrogate } from './model';
 
 /**
  * One-step bandit with a softmax policy over K = 3 arms, logits θ = w·1 + b (the network has one

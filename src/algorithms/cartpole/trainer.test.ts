@@ -6,7 +6,8 @@ import { createRng } from '../common/rng';
 import { DEFAULT_CONFIG, validateConfig, type CartpoleConfig } from './config';
 import { cartpoleTrainer } from './trainer';
 import { VecCartPole } from './env';
-import { mlpForward, mlpFromSnapshot, mlpScratch, softmax2 } from './mlp';
+import { mlpForward, mlpFromSnapshot, mlpScratch } from '../common/mlp';
+import { sampleAction, softmax } from '../common/softmax';
 
 const cfg = (over: Partial<CartpoleConfig>): CartpoleConfig => ({ ...DEFAULT_CONFIG, ...over });
 const PRETRAINED = new URL('../../../public/models/cartpole/policy.json', import.meta.url);
@@ -109,8 +110,8 @@ describe('the shipped pre-trained policy', () => {
     const actions = new Uint8Array(20);
     for (let t = 0; t < 500; t++) {
       for (let i = 0; i < 20; i++) {
-        softmax2(mlpForward(net, env.obs, i * 4, scratch), probs);
-        actions[i] = rng.next() < probs[1] ? 1 : 0;
+        softmax(mlpForward(net, env.obs, i * 4, scratch), probs);
+        actions[i] = sampleAction(probs, rng);
       }
       env.step(actions, false, active);
       for (let i = 0; i < 20; i++) {

@@ -8,18 +8,42 @@
  * the P parameters. Their weighted sum is exactly the full-batch gradient that Adam applies.
  */
 import * as tf from '@tensorflow/tfjs';
+import { adamFromRunState, adamToRunState, createAdam, readAdam } from '../common/adamState';
+import { initMlp, mlpForward, mlpFromSnapshot, mlpScratch, mlpToSnapshot, type MlpWeights } from '../common/mlp';
 import { createRng, type Rng } from '../common/rng';
-import { assertSnapshotFits, type IterationResult, type Metrics, type Trainer, type TrainerDefinition, type WeightSnapshot } from '../runtime/trainer';
-import { DEFAULT_CONFIG, policySizes, usesValue, validateConfig, type CartpoleConfig } from './config';
-import { MAX_EPISODE_STEPS, OBS_SIZE, VecCartPole } from './env';
-import { initMlp, mlpForward, mlpScratch, mlpToSnapshot, policyModelId, softmax2, type MlpWeights } from './mlp';
-import { TfMlp, flatGradient, policySurrogate, unflatten, valueLoss } from './model';
+import { RunStateReader, mlpRunStateTensors, readMlp } from '../common/runState';
+import { sampleAction, softmax } from '../common/softmax';
+import { TfMlp } from '../common/tfMlp';
+import {
+  assertSnapshotFits,
+  type IterationResult,
+  type Metrics,
+  type RunState,
+  type Trainer,
+  type TrainerDefinition,
+  type WeightSnapshot,
+} from '../runtime/trainer';
+import { DEFAULT_CONFIG, policyModelId, policySizes, usesValue, validateConfig, valueSizes, type CartpoleConfig } from './config';
+import { MAX_EPISODE_STEPS, N_ACTIONS, OBS_SIZE, VecCartPole } from './env';
+import { flatGradient, policySurrogate, unflatten, valueLoss } from './model';
 import { gae, nStepAdvantage, normalize, rewardToGo, trajectoryReturn } from './returns';
 
 /** Gradient groups per iteration for the variance estimate. */
 export const GRADIENT_GROUPS = 8;
 /** Rows per Adam step of the value network. */
 export const VALUE_MINIBATCH = 1024;
+/** Episodes in the running window behind `return100`. */
+export const RECENT_WINDOW = 100;
+
+/**
+ * Identifies a checkpoint's layout: the algorithm, whether it learns a value network, and the
+ * widths of every network, e.g. 'cartpole/ac/pi4-32-2/v4-32-1'.
+ */
+export function runStateId(config: CartpoleConfig): string {
+  const algorithm = config.algorithm === 'actor-critic' ? 'ac' : config.baseline === 'value' ? 'reinforce+value' : 'reinforce';
+  const value = usesValue(config) ? `/v${valueSizes(config).join('-')}` : '';
+  return `cartpole/${algorithm}/pi${policySizes(config).join('-')}${value}`;
+}
 
 /** One iteration's experience, flattened: row r of `obs` is step r. */
 interface Batch {
@@ -46,8 +70,8 @@ class CartpoleTrainer implements Trainer {
   private readonly policy: TfMlp;
   private readonly value: TfMlp | null;
   private valueNet: MlpWeights | null;
-  private readonly optimizer: tf.AdamOptimizer;
-  private readonly valueOptimizer: tf.AdamOptimizer | null;
+  private optimizer: tf.AdamOptimizer;
+  private valueOptimizer: tf.AdamOptimizer | null;
   private readonly recent: number[] = [];
   private totalEpisodes = 0;
   private totalSteps = 0;
@@ -63,7 +87,7 @@ class CartpoleTrainer implements Trainer {
     this.policy = new TfMlp(this.policyNet, 'cartpole-pi');
     this.optimizer = tf.train.adam(config.learningRate);
     if (usesValue(config)) {
-      this.valueNet = initMlp([...sizes.slice(0, -1), 1], this.rng);
+      this.valueNet = initMlp(valueSizes(config), this.rng);
       this.value = new TfMlp(this.valueNet, 'cartpole-v');
       this.valueOptimizer = tf.train.adam(config.valueLearningRate);
     } else {
@@ -93,7 +117,7 @@ class CartpoleTrainer implements Trainer {
     this.totalSteps += n;
     for (const r of batch.episodeReturns) {
       this.recent.push(r);
-      if (this.recent.length > 100) this.recent.shift();
+      if (this.recent.length > RECENT_WINDOW) this.recent.shift();
     }
     this.totalEpisodes += batch.episodeReturns.length;
     const returns = batch.episodeReturns;
@@ -129,7 +153,7 @@ class CartpoleTrainer implements Trainer {
     const active = new Uint8Array(m).fill(1);
     const step = new Uint8Array(m);
     const scratch = mlpScratch(this.policyNet.sizes);
-    const probs = new Float64Array(2);
+    const probs = new Float64Array(N_ACTIONS);
     let entropySum = 0;
     let live = m;
     while (live > 0) {
@@ -137,8 +161,8 @@ class CartpoleTrainer implements Trainer {
         if (!active[i]) continue;
         const row = i * cap + lengths[i];
         for (let k = 0; k < OBS_SIZE; k++) obs[row * OBS_SIZE + k] = env.obs[i * OBS_SIZE + k];
-        entropySum += softmax2(mlpForward(this.policyNet, env.obs, i * OBS_SIZE, scratch), probs);
-        step[i] = this.rng.next() < probs[1] ? 1 : 0;
+        entropySum += softmax(mlpForward(this.policyNet, env.obs, i * OBS_SIZE, scratch), probs);
+        step[i] = sampleAction(probs, this.rng);
         actions[row] = step[i];
       }
       env.step(step, false, active);
@@ -208,15 +232,15 @@ class CartpoleTrainer implements Trainer {
     const finalRows: number[] = [];
     const step = new Uint8Array(n);
     const scratch = mlpScratch(this.policyNet.sizes);
-    const probs = new Float64Array(2);
+    const probs = new Float64Array(N_ACTIONS);
     const episodeReturns: number[] = [];
     let entropySum = 0;
     for (let t = 0; t < T; t++) {
       for (let i = 0; i < n; i++) {
         const r = i * T + t;
         for (let k = 0; k < OBS_SIZE; k++) obs[r * OBS_SIZE + k] = env.obs[i * OBS_SIZE + k];
-        entropySum += softmax2(mlpForward(this.policyNet, env.obs, i * OBS_SIZE, scratch), probs);
-        step[i] = this.rng.next() < probs[1] ? 1 : 0;
+        entropySum += softmax(mlpForward(this.policyNet, env.obs, i * OBS_SIZE, scratch), probs);
+        step[i] = sampleAction(probs, this.rng);
         actions[r] = step[i];
       }
       env.step(step, true);
@@ -388,12 +412,88 @@ class CartpoleTrainer implements Trainer {
 
   setWeights(snapshot: WeightSnapshot): void {
     assertSnapshotFits(mlpToSnapshot(this.policyNet, policyModelId(this.policyNet.sizes)), snapshot);
-    const layers = [];
-    for (let k = 0; k < snapshot.tensors.length; k += 2) {
-      layers.push({ w: Float32Array.from(snapshot.tensors[k].values), b: Float32Array.from(snapshot.tensors[k + 1].values) });
-    }
-    this.policyNet = { sizes: [...this.policyNet.sizes], layers };
+    this.policyNet = mlpFromSnapshot(snapshot);
     this.policy.assign(this.policyNet);
+  }
+
+  /**
+   * Everything later iterations depend on: both networks, both Adam states, the RNG, the
+   * actor-critic's running copies with their partial returns, the window of recent returns and
+   * the counters.
+   */
+  async checkpoint(): Promise<RunState> {
+    const policyShapes = this.policy.vars.map((v) => v.shape);
+    const policyAdam = adamToRunState('policyAdam', await readAdam(this.optimizer), policyShapes);
+    const tensors = [...mlpRunStateTensors(await this.policy.read(), 'policy/'), ...policyAdam.tensors];
+    const data: RunState['data'] = {
+      config: { ...this.config },
+      rng: this.rng.getState(),
+      policyAdam: policyAdam.data,
+      recent: [...this.recent],
+      totalEpisodes: this.totalEpisodes,
+      totalSteps: this.totalSteps,
+      acEnv: this.acEnv && this.acReturns ? { ...this.acEnv.getState(), returns: Float64Array.from(this.acReturns) } : null,
+    };
+    if (this.value && this.valueOptimizer) {
+      const valueAdam = adamToRunState('valueAdam', await readAdam(this.valueOptimizer), this.value.vars.map((v) => v.shape));
+      tensors.push(...mlpRunStateTensors(await this.value.read(), 'value/'), ...valueAdam.tensors);
+      data.valueAdam = valueAdam.data;
+    }
+    return { modelId: runStateId(this.config), tensors, data };
+  }
+
+  /** Checks every piece of `state` first (a refused one changes nothing), then puts it all back. */
+  async restore(state: RunState): Promise<void> {
+    const reader = RunStateReader.open(state, runStateId(this.config));
+    reader.config({ ...this.config });
+    const policyShapes = this.policy.vars.map((v) => v.shape);
+    const policyNet = readMlp(reader, 'policy/', this.policy.sizes);
+    const policyAdam = adamFromRunState(reader, 'policyAdam', policyShapes);
+    const valueShapes = this.value ? this.value.vars.map((v) => v.shape) : [];
+    const valueNet = this.value ? readMlp(reader, 'value/', this.value.sizes) : null;
+    const valueAdam = this.value ? adamFromRunState(reader, 'valueAdam', valueShapes) : null;
+    const rng = reader.rng('rng');
+    const recent = reader.numbers('recent', RECENT_WINDOW);
+    const totalEpisodes = reader.number('totalEpisodes', { integer: true, min: 0 });
+    const totalSteps = reader.number('totalSteps', { integer: true, min: 0 });
+    let acEnv: VecCartPole | null = null;
+    let acReturns: Float64Array | null = null;
+    if (!reader.isNull('acEnv')) {
+      const section = reader.section('acEnv');
+      const n = this.config.envs;
+      acEnv = new VecCartPole(n, createRng(0));
+      acEnv.setState({
+        obs: section.typed('obs', Float64Array, n * OBS_SIZE),
+        episodeSteps: section.typed('episodeSteps', Int32Array, n),
+        rng: section.rng('rng'),
+      });
+      acReturns = section.typed('returns', Float64Array, n);
+    }
+
+    const optimizer = await createAdam(this.config.learningRate, policyShapes, policyAdam);
+    let valueOptimizer: tf.AdamOptimizer | null = null;
+    try {
+      if (valueAdam) valueOptimizer = await createAdam(this.config.valueLearningRate, valueShapes, valueAdam);
+    } catch (error) {
+      optimizer.dispose();
+      throw error;
+    }
+    this.optimizer.dispose();
+    this.valueOptimizer?.dispose();
+    this.optimizer = optimizer;
+    this.valueOptimizer = valueOptimizer;
+    this.policyNet = policyNet;
+    this.policy.assign(policyNet);
+    if (this.value && valueNet) {
+      this.valueNet = valueNet;
+      this.value.assign(valueNet);
+    }
+    this.rng.setState(rng);
+    this.recent.splice(0, this.recent.length, ...recent);
+    this.totalEpisodes = totalEpisodes;
+    this.totalSteps = totalSteps;
+    this.acEnv = acEnv;
+    this.acReturns = acReturns;
   }
 
   snapshotForView(): CartpoleViewData {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../common/rng';
 import { initialReferenceWeights, makeReferenceData, referenceTrainer, validateReferenceConfig, type ReferenceConfig } from './referenceModel';
+import type { Trainer } from './trainer';
 
 const config: ReferenceConfig = { inputs: 2, hidden: [3], batch: 4, learningRate: 0.1, datasetSize: 4 };
 
@@ -67,5 +68,58 @@ describe('reference model', () => {
     expect(() => validateReferenceConfig({ ...config, hidden: [] })).toThrow(/between 1 and 4 hidden layers/);
     expect(() => validateReferenceConfig({ ...config, batch: 8 })).toThrow(/at least the batch size/);
     expect(() => validateReferenceConfig({ ...config, learningRate: Number.NaN })).toThrow(/Learning rate/);
+  });
+});
+
+describe('reference model checkpoints', () => {
+  const tiny: ReferenceConfig = { inputs: 3, hidden: [8, 8], batch: 8, learningRate: 0.05, datasetSize: 64 };
+  const losses = async (trainer: Trainer, n: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push((await trainer.step()).metrics.loss);
+    return out;
+  };
+
+  it('checkpoint, tear down and restore (also into a trainer of another seed) = never interrupted', async () => {
+    const a = await referenceTrainer.create(tiny, 3);
+    const straight = await losses(a, 8);
+    const finalA = await a.checkpoint!();
+    a.dispose();
+    const b = await referenceTrainer.create(tiny, 3);
+    await losses(b, 5);
+    const saved = await b.checkpoint!();
+    b.dispose();
+    expect(saved.modelId).toBe('reference-mlp/sgd/3-8-8-1');
+    // Same seed, and another seed (its data set is redrawn from the checkpoint's seed).
+    for (const seed of [3, 4]) {
+      const c = await referenceTrainer.create(tiny, seed);
+      await c.restore!(saved);
+      expect(await losses(c, 3)).toEqual(straight.slice(5));
+      expect(await c.checkpoint!()).toEqual(finalA);
+      c.dispose();
+    }
+    const fresh = await referenceTrainer.create(tiny, 3);
+    expect(await losses(fresh, 3)).not.toEqual(straight.slice(5));
+    fresh.dispose();
+  });
+
+  it('refuses another architecture or learning setting by name, and keeps numTensors flat', async () => {
+    const before = tf.memory().numTensors;
+    const a = await referenceTrainer.create(tiny, 3);
+    await a.step();
+    const saved = await a.checkpoint!();
+    const wide = await referenceTrainer.create({ ...tiny, hidden: [8, 16] }, 3);
+    expect(() => wide.restore!(saved)).toThrow(/checkpoint is of "reference-mlp\/sgd\/3-8-8-1", but this trainer is "reference-mlp\/sgd\/3-8-16-1"/);
+    wide.dispose();
+    const bigger = await referenceTrainer.create({ ...tiny, batch: 16 }, 3);
+    expect(() => bigger.restore!(saved)).toThrow(/made with batch = 8; this trainer has batch = 16/);
+    bigger.dispose();
+    const afterOne = tf.memory().numTensors;
+    for (let cycle = 0; cycle < 3; cycle++) {
+      await a.restore!(await a.checkpoint!());
+      await a.step();
+    }
+    expect(tf.memory().numTensors).toBe(afterOne);
+    a.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -8,12 +8,39 @@
  *   loss:   mean over a minibatch of (ŷ - y)^2, plain SGD.
  *
  * The weights start from the seeded RNG (Glorot uniform), and batches are drawn from it, so the
- * same seed on the cpu backend gives the same run exactly.
+ * same seed on the cpu backend gives the same run exactly. A checkpoint holds the weights, the
+ * minibatch RNG, the iteration count and the seed of the data set.
  */
 import * as tf from '@tensorflow/tfjs';
+import { initMlp, mlpFromTensors, mlpLayout, mlpToTensors, type LayerNames } from '../common/mlp';
 import { createRng, type Rng } from '../common/rng';
+import { RunStateReader } from '../common/runState';
+import { TfMlp } from '../common/tfMlp';
 import { REFERENCE_SIZES, referenceModelId, validateReferenceConfig, type ReferenceConfig, type ReferenceSize } from './referenceConfig';
-import { assertSnapshotFits, type IterationResult, type Trainer, type TrainerDefinition, type WeightSnapshot } from './trainer';
+import { assertSnapshotFits, type IterationResult, type PlainData, type RunState, type Trainer, type TrainerDefinition, type WeightSnapshot } from './trainer';
+
+/** Tensor names of layer l in weight files and checkpoints. */
+const layerNames: LayerNames = (l) => [`dense${l}/kernel`, `dense${l}/bias`];
+
+/** Layer widths [d, hidden…, 1]. */
+const referenceSizes = (config: ReferenceConfig) => [config.inputs, ...config.hidden, 1];
+
+/** Identifies a checkpoint's layout: plain SGD on the MLP of these widths. */
+export const referenceRunStateId = (config: ReferenceConfig) => `reference-mlp/sgd/${referenceSizes(config).join('-')}`;
+
+/** The settings a checkpoint must share with the trainer it is restored into (not the fault hooks). */
+function learningSettings(config: ReferenceConfig): { [key: string]: PlainData } {
+  const { inputs, hidden, batch, learningRate, datasetSize } = config;
+  return { inputs, hidden: [...hidden], batch, learningRate, datasetSize };
+}
+
+/** The seeded streams of a run: the data set, the initial weights, the minibatch draws. */
+function referenceStreams(config: ReferenceConfig, seed: number) {
+  const rng = createRng(seed);
+  const data = makeReferenceData(config, createRng(rng.fork()));
+  const initial = initialReferenceWeights(config, createRng(rng.fork()));
+  return { data, initial, batchRng: createRng(rng.fork()) };
+}
 
 /** The synthetic data set: row-major x (n×d) and y (n). Pure; the tests recompute it. */
 export function makeReferenceData(config: ReferenceConfig, rng: Rng): { x: Float32Array; y: Float32Array } {
@@ -36,20 +63,9 @@ export function makeReferenceData(config: ReferenceConfig, rng: Rng): { x: Float
   return { x, y };
 }
 
-/** Glorot-uniform initial weights from the seeded RNG, as a snapshot (biases zero). */
+/** Glorot-uniform initial weights from the seeded RNG (common/mlp initMlp), as a snapshot (biases zero). */
 export function initialReferenceWeights(config: ReferenceConfig, rng: Rng): WeightSnapshot {
-  const widths = [config.inputs, ...config.hidden, 1];
-  const tensors: WeightSnapshot['tensors'] = [];
-  for (let l = 0; l + 1 < widths.length; l++) {
-    const fanIn = widths[l];
-    const fanOut = widths[l + 1];
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    const kernel = new Float32Array(fanIn * fanOut);
-    for (let i = 0; i < kernel.length; i++) kernel[i] = rng.uniform(-limit, limit);
-    tensors.push({ name: `dense${l}/kernel`, shape: [fanIn, fanOut], values: kernel });
-    tensors.push({ name: `dense${l}/bias`, shape: [fanOut], values: new Float32Array(fanOut) });
-  }
-  return { modelId: referenceModelId(config), tensors };
+  return { modelId: referenceModelId(config), tensors: mlpToTensors(initMlp(referenceSizes(config), rng), layerNames) };
 }
 
 function busyWait(ms: number): void {
@@ -60,31 +76,21 @@ function busyWait(ms: number): void {
 }
 
 class ReferenceTrainer implements Trainer {
-  private readonly variables: tf.Variable[];
+  private readonly net: TfMlp;
   private readonly optimizer: tf.SGDOptimizer;
   private iteration = 0;
 
   constructor(
     private readonly config: ReferenceConfig,
+    /** The seed the data set was drawn from (a checkpoint of another seed redraws it). */
+    private seed: number,
     private readonly rng: Rng,
-    private readonly data: { x: Float32Array; y: Float32Array },
+    private data: { x: Float32Array; y: Float32Array },
     /** Layout (names, shapes) that setWeights checks against. */
     private readonly layout: WeightSnapshot,
   ) {
-    const initial = layout;
-    this.variables = initial.tensors.map((t) => tf.variable(tf.tensor(t.values, t.shape), true, undefined, 'float32'));
+    this.net = new TfMlp(mlpFromTensors(layout.tensors), 'reference', 'relu');
     this.optimizer = tf.train.sgd(config.learningRate);
-  }
-
-  /** ŷ for a batch x [n, d] → [n, 1]. */
-  private predict(x: tf.Tensor2D): tf.Tensor2D {
-    let h: tf.Tensor2D = x;
-    const layers = this.variables.length / 2;
-    for (let l = 0; l < layers; l++) {
-      const z = tf.add(tf.matMul(h, this.variables[2 * l] as tf.Tensor2D), this.variables[2 * l + 1]) as tf.Tensor2D;
-      h = l + 1 < layers ? tf.relu(z) : z;
-    }
-    return h;
   }
 
   async step(): Promise<IterationResult> {
@@ -103,7 +109,7 @@ class ReferenceTrainer implements Trainer {
     if (this.config.nanAt !== undefined && this.iteration >= this.config.nanAt) xs[0] = Number.NaN;
     const x = tf.tensor2d(xs, [batch, d]);
     const y = tf.tensor2d(ys, [batch, 1]);
-    const loss = this.optimizer.minimize(() => tf.losses.meanSquaredError(y, this.predict(x)) as tf.Scalar, true, this.variables);
+    const loss = this.optimizer.minimize(() => tf.losses.meanSquaredError(y, this.net.apply(x)) as tf.Scalar, true, this.net.vars);
     x.dispose();
     y.dispose();
     const value = loss ? (await loss.data())[0] : Number.NaN;
@@ -113,24 +119,42 @@ class ReferenceTrainer implements Trainer {
   }
 
   async getWeights(): Promise<WeightSnapshot> {
-    const tensors = await Promise.all(
-      this.variables.map(async (v, i) => ({
-        name: this.layout.tensors[i].name,
-        shape: v.shape.slice(),
-        values: new Float32Array((await v.data()) as Float32Array),
-      })),
-    );
-    return { modelId: this.layout.modelId, tensors };
+    return { modelId: this.layout.modelId, tensors: mlpToTensors(await this.net.read(), layerNames) };
   }
 
   setWeights(snapshot: WeightSnapshot): void {
     assertSnapshotFits(this.layout, snapshot);
-    snapshot.tensors.forEach((t, i) => tf.tidy(() => this.variables[i].assign(tf.tensor(t.values, t.shape))));
+    this.net.assign(mlpFromTensors(snapshot.tensors));
+  }
+
+  /** Weights, the minibatch RNG, the iteration count and the data seed (plain SGD keeps no state). */
+  async checkpoint(): Promise<RunState> {
+    return {
+      modelId: referenceRunStateId(this.config),
+      tensors: mlpToTensors(await this.net.read(), layerNames),
+      data: { config: learningSettings(this.config), seed: this.seed, rng: this.rng.getState(), iteration: this.iteration },
+    };
+  }
+
+  restore(state: RunState): void {
+    const reader = RunStateReader.open(state, referenceRunStateId(this.config));
+    reader.config(learningSettings(this.config));
+    const tensors = mlpLayout(referenceSizes(this.config), layerNames).map(({ name, shape }) => ({ name, shape, values: reader.tensor(name, shape) }));
+    const seed = reader.number('seed', { integer: true, min: 0, max: 0xffffffff });
+    const rng = reader.rng('rng');
+    const iteration = reader.number('iteration', { integer: true, min: 0 });
+    if (seed !== this.seed) {
+      this.data = referenceStreams(this.config, seed).data;
+      this.seed = seed;
+    }
+    this.net.assign(mlpFromTensors(tensors));
+    this.rng.setState(rng);
+    this.iteration = iteration;
   }
 
   dispose(): void {
     this.optimizer.dispose();
-    this.variables.forEach((v) => v.dispose());
+    this.net.dispose();
   }
 }
 
@@ -139,10 +163,8 @@ export const referenceTrainer: TrainerDefinition<ReferenceConfig> = {
   validate: validateReferenceConfig,
   async create(config, seed) {
     validateReferenceConfig(config);
-    const rng = createRng(seed);
-    const data = makeReferenceData(config, createRng(rng.fork()));
-    const initial = initialReferenceWeights(config, createRng(rng.fork()));
-    return new ReferenceTrainer(config, createRng(rng.fork()), data, initial);
+    const { data, initial, batchRng } = referenceStreams(config, seed);
+    return new ReferenceTrainer(config, seed >>> 0, batchRng, data, initial);
   },
 };
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DemoProps } from '../types';
 import { parseParam, readParams, writeParams } from '../../components/url/params';
 import { validateConfig } from '../../algorithms/cartpole/config';
-import { mlpFromSnapshot } from '../../algorithms/cartpole/mlp';
+import { mlpFromSnapshot } from '../../algorithms/common/mlp';
 import type { CartpoleViewData } from '../../algorithms/cartpole/trainer';
 import { decodeWeightFile } from '../../algorithms/runtime/weightFile';
 import { registerTestTool, TrainerPanel, useTrainer, useTrainerStore } from '../runtime';

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { createRng } from '../../algorithms/common/rng';
 import { THETA_THRESHOLD, X_THRESHOLD, initialState, stepCartPole, TAU, type Action, type CartPoleState } from '../../algorithms/cartpole/env';
-import { mlpForward, mlpScratch, softmax2, type MlpWeights } from '../../algorithms/cartpole/mlp';
+import { mlpForward, mlpScratch, type MlpWeights } from '../../algorithms/common/mlp';
+import { sampleAction, softmax } from '../../algorithms/common/softmax';
 import { registerTestTool } from '../runtime';
 
 export interface ViewPolicy {
@@ -72,8 +73,8 @@ export function CartpoleView({ policyRef, slotId }: Props) {
         scratchFor = policy.net;
       }
       s.driver = policy.label;
-      softmax2(mlpForward(policy.net, [state.x, state.xDot, state.theta, state.thetaDot], 0, scratch!), probs);
-      return rng.next() < probs[1] ? 1 : 0;
+      softmax(mlpForward(policy.net, [state.x, state.xDot, state.theta, state.thetaDot], 0, scratch!), probs);
+      return sampleAction(probs, rng) as Action;
     };
 
     const tick = (now: number) => {
