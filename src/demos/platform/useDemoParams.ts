@@ -1,0 +1,102 @@
+/**
+ * One URL-state hook for every demo: reads the demo's settings from the link (namespaced by the
+ * slot id), lists every problem of a malformed or out-of-range link and falls back for those
+ * values, and writes every setting back (defaults and the seed included) whenever one changes.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parseParam, readParams, writeParams, type ParamTable, type ParamValues } from '../../components/url/params';
+import { presetAfter, type DemoManifest } from './manifest';
+
+export interface DemoParams<T extends ParamTable> {
+  table: T;
+  values: ParamValues<T>;
+  /** Problems of the link the page opened with, one readable line each. */
+  linkProblems: string[];
+  /** Problems of the latest update(); the offending values were not applied. */
+  updateProblems: string[];
+  /** Applies the values that pass their parameter's checks; reports the rest. Returns the new values. */
+  update(patch: Partial<ParamValues<T>>): ParamValues<T>;
+  presetId: string | null;
+  applyPreset(id: string): ParamValues<T>;
+  /** The next (+1) or previous (−1) preset, wrapping around. */
+  cyclePreset(delta: number): ParamValues<T>;
+}
+
+function currentSearch(): URLSearchParams {
+  return new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
+}
+
+/** Checks each patched value against the table; returns the accepted patch and the problems. */
+export function checkPatch<T extends ParamTable>(table: T, patch: Partial<ParamValues<T>>): { accepted: Partial<ParamValues<T>>; problems: string[] } {
+  const accepted: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    const param = table[key];
+    if (!param) {
+      problems.push(`${key}: not a setting of this demo`);
+      continue;
+    }
+    const raw = param.kind === 'boolean' ? (value ? '1' : '0') : String(value);
+    const parsed = parseParam(param, raw);
+    if ('error' in parsed) problems.push(`${key}: ${parsed.error}`);
+    else accepted[key] = parsed.value;
+  }
+  return { accepted: accepted as Partial<ParamValues<T>>, problems };
+}
+
+export function useDemoParams<T extends ParamTable>(manifest: DemoManifest<T>, slotId: string, variant?: string): DemoParams<T> {
+  const table = useMemo(() => manifest.params(variant), [manifest, variant]);
+  const [initial] = useState(() => readParams(table, currentSearch(), slotId));
+  const [values, setValues] = useState(initial.values);
+  const [updateProblems, setUpdateProblems] = useState<string[]>([]);
+  const [presetId, setPresetId] = useState<string | null>(null);
+  const latest = useRef(values);
+  const dirty = useRef(false);
+
+  // Write the link after the user changed something (a fresh page keeps its clean URL).
+  useEffect(() => {
+    if (!dirty.current) return;
+    const timer = setTimeout(() => {
+      const search = writeParams(table, values, currentSearch(), slotId);
+      const url = `${window.location.pathname}?${search.toString()}${window.location.hash}`;
+      window.history.replaceState(window.history.state, '', url);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [table, values, slotId]);
+
+  const update = useCallback(
+    (patch: Partial<ParamValues<T>>) => {
+      const { accepted, problems } = checkPatch(table, patch);
+      setUpdateProblems(problems);
+      const next = { ...latest.current, ...accepted };
+      latest.current = next;
+      dirty.current = true;
+      setValues(next);
+      return next;
+    },
+    [table],
+  );
+
+  const applyPreset = useCallback(
+    (id: string) => {
+      const preset = manifest.presets.find((p) => p.id === id);
+      if (!preset) {
+        setUpdateProblems([`There is no preset "${id}".`]);
+        return latest.current;
+      }
+      setPresetId(id);
+      return update(preset.values);
+    },
+    [manifest, update],
+  );
+
+  const cyclePreset = useCallback(
+    (delta: number) => {
+      const preset = presetAfter(manifest.presets, presetId, delta);
+      return preset ? applyPreset(preset.id) : latest.current;
+    },
+    [manifest, presetId, applyPreset],
+  );
+
+  return { table, values, linkProblems: initial.problems, updateProblems, update, presetId, applyPreset, cyclePreset };
+}
