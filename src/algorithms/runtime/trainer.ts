@@ -43,7 +43,10 @@ export type PlainData =
  * (exactly on the cpu backend).
  */
 export interface RunState {
-  /** Identifies the layout (architecture and algorithm), e.g. 'cartpole/ac/4-32-32-2'. */
+  /**
+   * Identifies the layout (algorithm and the widths of every network), e.g.
+   * 'cartpole/ac/pi4-32-2/v4-32-1'; a trainer refuses a state with another id.
+   */
   modelId: string;
   tensors: { name: string; shape: number[]; values: Float32Array }[];
   data: { [key: string]: PlainData };
@@ -73,9 +76,17 @@ export interface Trainer<View = unknown, Queries extends QueryMap = NoQueries> {
   getWeights(): Promise<WeightSnapshot>;
   /** Replace the weights (throws a readable Error when the snapshot does not fit the model). */
   setWeights(snapshot: WeightSnapshot): void;
-  /** The full run state (see RunState); what checkpoints hold. */
+  /**
+   * The full run state (see RunState); what checkpoints hold. Call it between steps. The result
+   * holds copies and shares nothing with the trainer, so it outlives `dispose()`.
+   */
   checkpoint?(): Promise<RunState>;
-  /** Puts a RunState back (throws a readable Error when it does not fit this trainer). */
+  /**
+   * Puts a RunState back into a trainer created with the same config (any seed: everything the
+   * seed decides is in the state). Checks every piece first and throws an Error naming the first
+   * mismatch (another modelId, another setting, a missing or misshapen tensor, non-finite values);
+   * a refused state leaves the trainer as it was.
+   */
   restore?(state: RunState): Promise<void> | void;
   /** Optional extra data for the view (e.g. an episode to replay), sent with progress on request. */
   snapshotForView?(): View;
