@@ -21,6 +21,11 @@ export const DEMOS: Record<string, DemoEntry> = {
     description: 'Train a policy network live on CartPole-v1 and compare baselines across seeds.',
     component: lazyDemo(() => import('../demos/cartpole/CartpoleDemo')),
   },
+  'random-walk': {
+    title: 'TD(0) prediction on a random walk',
+    description: 'Bootstrapped value estimates converging to the true values of a five-state random walk.',
+    component: lazyDemo(() => import('../demos/random-walk/RandomWalkDemo')),
+  },
   dqn: {
     title: 'Deep Q-network',
     description: 'A DQN with replay buffer and target network, trained live, with and without double Q.',

@@ -7,7 +7,14 @@
  * reported in `problems`, so the page can say what it ignored.
  */
 
-export interface NumberParam {
+/** What the manifest adds to a parameter: its label, and whether a classroom link may hide its control. */
+export interface ParamMeta {
+  label?: string;
+  /** A classroom link may hide this control (default true; false for what a demo cannot do without). */
+  hideable?: boolean;
+}
+
+export interface NumberParam extends ParamMeta {
   kind: 'number';
   default: number;
   min: number;
@@ -15,16 +22,16 @@ export interface NumberParam {
   /** Round to an integer. */
   integer?: boolean;
 }
-export interface ChoiceParam<T extends string = string> {
+export interface ChoiceParam<T extends string = string> extends ParamMeta {
   kind: 'choice';
   default: T;
   options: readonly T[];
 }
-export interface BooleanParam {
+export interface BooleanParam extends ParamMeta {
   kind: 'boolean';
   default: boolean;
 }
-export interface TextParam {
+export interface TextParam extends ParamMeta {
   kind: 'text';
   default: string;
   maxLength: number;
