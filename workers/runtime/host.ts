@@ -112,7 +112,7 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
   }
 
   /** One step; returns the record, or the RunEnd that stops the loop. */
-  async function oneStep(active: Trainer<View, Queries>): Promise<{ record: IterationRecord; stepMs: number } | RunEnd> {
+  async function oneStep(active: Trainer<View, Queries>): Promise<{ record: IterationRecord; stepMs: number; done: boolean } | RunEnd> {
     const started = performance.now();
     let result;
     try {
@@ -132,7 +132,7 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
       const value = result.metrics[key];
       if (!Number.isFinite(value)) return { reason: 'nonFinite', iteration, metric: key, value };
     }
-    return { record: singleRecord(iteration, result.metrics), stepMs };
+    return { record: singleRecord(iteration, result.metrics), stepMs, done: result.done === true };
   }
 
   async function benchmarkSteps(config: Config, warmup: number, steps: number): Promise<number> {
@@ -191,6 +191,7 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
         let lastSent = performance.now();
         let done = 0;
         let lastCheckpoint = -Infinity;
+        let goalReached = false;
         const flush = () => {
           if (progress.pending === 0) return;
           send({
@@ -209,9 +210,11 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
               if (lostMessage !== null) return { reason: 'deviceLost', iteration } satisfies RunEnd;
               if (stopRequested) return { reason: 'stopped', iteration } satisfies RunEnd;
               if (options.maxIterations !== undefined && done >= options.maxIterations) return { reason: 'finished', iteration } satisfies RunEnd;
+              if (goalReached) return { reason: 'finished', iteration } satisfies RunEnd;
               const outcome = await oneStep(active);
               if ('reason' in outcome) return outcome;
               done++;
+              goalReached = outcome.done;
               progress.add(outcome.record.iteration, outcome.record.metrics);
               stepMsSum += outcome.stepMs;
               stepsSinceFlush++;

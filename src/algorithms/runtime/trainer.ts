@@ -19,6 +19,8 @@ export interface IterationResult {
    * Usually the loss. Must be a key of `metrics`.
    */
   watch: readonly string[];
+  /** The run reached its goal (values converged, search budget spent): the runtime ends it as finished. */
+  done?: boolean;
 }
 
 /** Weights as plain typed arrays: checkpoints, IndexedDB records and downloaded files. */
