@@ -90,6 +90,8 @@ export interface TrainerState<Config, View = unknown, Queries extends QueryMap =
   view: View | null;
   /** Iteration of the latest checkpoint kept on the main thread, null when none yet. */
   checkpointIteration: number | null;
+  /** Progress messages received since the store was created (the bench checks the ≤ 20/s cap). */
+  progressMessages: number;
   notice: Notice | null;
 
   /** Starts the worker, chooses the backend and builds the model (the hook calls it on mount). */
@@ -171,6 +173,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         return;
       }
       set({
+        progressMessages: get().progressMessages + 1,
         iteration: event.iteration,
         latest: event.records[event.records.length - 1]?.metrics ?? get().latest,
         history: appendHistory(get().history, event.records, historyLimit),
@@ -342,6 +345,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
       stepMs: null,
       view: null,
       checkpointIteration: null,
+      progressMessages: 0,
       notice: null,
 
       async start() {
