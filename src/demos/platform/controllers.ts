@@ -3,6 +3,7 @@
  * a demo's controller here; a demo registers on mount and unregisters on unmount.
  */
 import type { DemoController } from './manifest';
+import { registerTestController } from '../runtime/testHook';
 
 const controllers = new Map<string, DemoController>();
 const listeners = new Set<() => void>();
@@ -10,7 +11,9 @@ const listeners = new Set<() => void>();
 export function registerController(slotId: string, controller: DemoController): () => void {
   controllers.set(slotId, controller);
   listeners.forEach((l) => l());
+  const unregisterTest = registerTestController(slotId, controller);
   return () => {
+    unregisterTest();
     if (controllers.get(slotId) === controller) controllers.delete(slotId);
     listeners.forEach((l) => l());
   };

@@ -4,9 +4,12 @@
  * public site carries no test registry, bench helpers or fault injection.
  */
 import type { TrainerStore } from './store';
+import type { DemoController } from '../platform/manifest';
 
 export interface RuntimeTestApi {
   trainers: Record<string, TrainerStore<unknown>>;
+  /** Live demo controllers by slot id (the manifest's controller; tests drive demos through it). */
+  controllers: Record<string, DemoController>;
   /** Page-specific helpers for tests (e.g. the Backends page's reference runs). */
   tools: Record<string, (...args: never[]) => Promise<unknown>>;
 }
@@ -22,7 +25,7 @@ export function testMode(): boolean {
 export function registerForTests(name: string, store: TrainerStore<unknown>): () => void {
   if (!testMode()) return () => {};
   const w = testWindow();
-  w.__rl ??= { trainers: {}, tools: {} };
+  w.__rl ??= { trainers: {}, tools: {}, controllers: {} };
   w.__rl.trainers[name] = store;
   return () => {
     if (w.__rl?.trainers[name] === store) delete w.__rl.trainers[name];
@@ -33,9 +36,19 @@ export function registerForTests(name: string, store: TrainerStore<unknown>): ()
 export function registerTestTool(name: string, fn: (...args: never[]) => Promise<unknown>): () => void {
   if (!testMode()) return () => {};
   const w = testWindow();
-  w.__rl ??= { trainers: {}, tools: {} };
+  w.__rl ??= { trainers: {}, tools: {}, controllers: {} };
   w.__rl.tools[name] = fn;
   return () => {
     if (w.__rl?.tools[name] === fn) delete w.__rl.tools[name];
+  };
+}
+
+export function registerTestController(slotId: string, controller: DemoController): () => void {
+  if (!testMode()) return () => {};
+  const w = testWindow();
+  w.__rl ??= { trainers: {}, tools: {}, controllers: {} };
+  w.__rl.controllers[slotId] = controller;
+  return () => {
+    if (w.__rl?.controllers[slotId] === controller) delete w.__rl.controllers[slotId];
   };
 }
