@@ -5,7 +5,9 @@ describe('progress aggregation', () => {
   it('merges bins with count-weighted means, and the min and max of both', () => {
     const a = mergeRecords(singleRecord(1, { x: 1 }), singleRecord(2, { x: 5 }));
     const b = mergeRecords(a, singleRecord(3, { x: 3 }));
-    expect(b).toEqual({ iteration: 3, count: 3, metrics: { x: 3 }, min: { x: 1 }, max: { x: 5 } });
+    expect(b).toEqual({ iteration: 3, count: 3, metrics: { x: 3 }, min: { x: 1 }, max: { x: 5 }, last: { x: 3 } });
+    // a counter reads its latest value from `last`, never from the mean
+    expect(mergeRecords(singleRecord(1, { episodes: 10 }), singleRecord(2, { episodes: 11 })).last.episodes).toBe(11);
   });
 
   it('keeps every iteration when few arrive, and bounds the bins when many do', () => {

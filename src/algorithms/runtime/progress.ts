@@ -18,10 +18,12 @@ export interface IterationRecord<M extends Metrics = Metrics> {
   /** Smallest and largest value of each metric over the bin (the same object as `metrics` when count = 1). */
   min: M;
   max: M;
+  /** The metrics of the bin's last iteration (counters such as episodes read from here, not the mean). */
+  last: M;
 }
 
 export function singleRecord<M extends Metrics>(iteration: number, metrics: M): IterationRecord<M> {
-  return { iteration, count: 1, metrics, min: metrics, max: metrics };
+  return { iteration, count: 1, metrics, min: metrics, max: metrics, last: metrics };
 }
 
 /** Merges two neighbouring bins (a before b): means weighted by count. */
@@ -49,7 +51,7 @@ export function mergeRecords<M extends Metrics>(a: IterationRecord<M>, b: Iterat
     min[key] = a.min[key];
     max[key] = a.max[key];
   }
-  return { iteration: b.iteration, count, metrics: metrics as M, min: min as M, max: max as M };
+  return { iteration: b.iteration, count, metrics: metrics as M, min: min as M, max: max as M, last: b.last };
 }
 
 /** Halves a list of bins by merging neighbours (an odd last bin stays as it is). */

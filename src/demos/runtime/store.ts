@@ -175,7 +175,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
       set({
         progressMessages: get().progressMessages + 1,
         iteration: event.iteration,
-        latest: event.records[event.records.length - 1]?.metrics ?? get().latest,
+        latest: event.records[event.records.length - 1]?.last ?? get().latest,
         history: appendHistory(get().history, event.records, historyLimit),
         stepMs: event.stepMs,
         view: event.view ?? get().view,
