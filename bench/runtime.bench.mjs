@@ -9,8 +9,42 @@ async function openBackends(page, baseURL) {
   await page.waitForFunction(() => ['ready', 'error'].includes(window.__rl?.trainers.reference?.getState().status), undefined, { timeout: 90_000 });
 }
 
+/**
+ * Progress messages a second from a pure-JS session stepping as fast as it can (the random-walk
+ * example demo on the actor-critic page): the runtime caps them at 20 whatever the step rate.
+ */
+async function progressRate(baseURL, newPage) {
+  const page = await newPage();
+  try {
+    await page.goto(`${baseURL}lecture/actor-critic`);
+    await page.locator('[data-demo-slot="td"]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.__rl?.controllers?.td && window.__rl.trainers.td?.getState().status === 'ready', undefined, { timeout: 60_000 });
+    await page.evaluate(() => {
+      const c = window.__rl.controllers.td;
+      for (let i = 0; i < 10; i++) c.faster();
+      c.play();
+    });
+    await page.waitForFunction(() => window.__rl.trainers.td.getState().status === 'running');
+    await page.waitForTimeout(1000);
+    const read = () => page.evaluate(() => {
+      const s = window.__rl.trainers.td.getState();
+      return { messages: s.progressMessages, steps: s.iteration, t: performance.now() };
+    });
+    const a = await read();
+    await page.waitForTimeout(5000);
+    const b = await read();
+    const seconds = (b.t - a.t) / 1000;
+    return [
+      { name: 'runtime_progress_messages_per_s', value: Math.round(((b.messages - a.messages) / seconds) * 10) / 10, unit: 'messages/s', better: 'lower', note: `pure-JS session (TD(0) random walk) at full speed; cap 20` },
+      { name: 'runtime_pure_js_steps_per_s', value: Math.round((b.steps - a.steps) / seconds), unit: 'steps/s', better: 'higher', note: 'the same run: one TD(0) update per step, through the session loop' },
+    ];
+  } finally {
+    await page.context().close();
+  }
+}
+
 export default async function runtimeBench({ baseURL, newPage }) {
-  const metrics = [];
+  const metrics = [...(await progressRate(baseURL, newPage))];
   const page = await newPage();
   try {
     await openBackends(page, baseURL);
