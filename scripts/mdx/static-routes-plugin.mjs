@@ -70,6 +70,7 @@ export default function staticRoutesPlugin(routes, { serverEntry }) {
           }
           const body = await server.render(appPath);
           if (!body.includes('<main')) throw new Error(`prerendering ${appPath} produced no page`);
+          if (/<script|<template/.test(body)) throw new Error(`prerendering ${appPath} left content to a script`);
           const files = (route.module && preloads.get(route.module)) || [];
           const links = files.map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`).join('');
           const title = server.pageTitle(appPath);

@@ -22,6 +22,9 @@ export async function render(path: string): Promise<string> {
     <StaticRouter basename={basename} location={`${basename}${path}`}>
       <AppRoutes />
     </StaticRouter>,
+    // Never outline a large finished boundary (the lecture) into a hidden segment that an inline
+    // script swaps in: the page must read with scripts blocked.
+    { progressiveChunkSize: Number.POSITIVE_INFINITY },
   );
   return new Response(prelude).text();
 }

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { DEMOS, DEFAULT_DEMO_HEIGHT, type DemoEntry } from '../demoRegistry';
 import { DemoErrorBoundary } from './DemoErrorBoundary';
 import { useWideDemo } from './wideDemo';
@@ -23,7 +23,7 @@ export const DEMO_MOUNT_MARGIN = '1500px 0px';
 /**
  * A place in a lecture where a live demo sits. Wide screens: the demo beside the text, sticky
  * while the text scrolls, with a control that widens it to the full width (the text goes below).
- * Narrow screens: the demo above the text. The demo's code, its worker and its libraries load
+ * Narrow screens: the text, then the demo. The demo's code, its worker and its libraries load
  * only when the slot nears the viewport; until then (and in the prerendered page) a placeholder
  * of the same height holds its place. A demo not built yet says so plainly.
  */
@@ -34,6 +34,7 @@ export function DemoSlot({ demo, id, variant, children }: DemoSlotProps) {
   if (!entry.component) {
     return (
       <section className={slotClass(children, false)} data-demo-slot={slotId}>
+        {children ? <div className="with-demo__text">{children}</div> : null}
         <div className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`}>
           <div className="demo-coming">
             <p className="demo-coming__label">Demo coming</p>
@@ -41,7 +42,6 @@ export function DemoSlot({ demo, id, variant, children }: DemoSlotProps) {
             <p>{entry.description}</p>
           </div>
         </div>
-        {children ? <div className="with-demo__text">{children}</div> : null}
       </section>
     );
   }
@@ -63,33 +63,51 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
   const Demo = entry.component!;
   const style = { '--demo-height': `${entry.height ?? DEFAULT_DEMO_HEIGHT}px` } as CSSProperties;
 
+  const widen = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
   const toggle = () => {
+    refocus.current = document.activeElement === widen.current;
     setWide(!wide);
-    // The demo moves (to the top of its section, or back beside the text): keep it in view.
-    requestAnimationFrame(() => box.current?.scrollIntoView({ block: 'start' }));
   };
+  // The demo moved (to the top of its section, or back beside the text): keep it in view, and
+  // keep focus on the control if the move took it away.
+  useLayoutEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    if (document.activeElement !== widen.current) widen.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView({ block: 'start' });
+  }, [wide]);
 
+  // Text first (beside it on a wide screen, above it on a narrow one); widened, the demo comes
+  // first at the full width and the text follows. Keyed, so React moves nodes, never remounts.
+  const text = children ? (
+    <div key="text" className="with-demo__text">
+      {children}
+    </div>
+  ) : null;
+  const demo = (
+    <div key="demo" className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`} ref={box}>
+      {children ? (
+        <div className="demo-slot__bar">
+          <button type="button" ref={widen} className="demo-slot__widen" aria-pressed={wide} onClick={toggle}>
+            {wide ? 'Put the demo beside the text' : 'Widen the demo'}
+          </button>
+        </div>
+      ) : null}
+      {near ? (
+        <DemoErrorBoundary title={entry.title}>
+          <Suspense fallback={<DemoPlaceholder title={entry.title} loading />}>
+            <Demo slotId={slotId} variant={variant} />
+          </Suspense>
+        </DemoErrorBoundary>
+      ) : (
+        <DemoPlaceholder title={entry.title} />
+      )}
+    </div>
+  );
   return (
     <section className={slotClass(children, wide)} data-demo-slot={slotId} data-demo-state={near ? 'mounted' : 'waiting'} style={style}>
-      <div className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`} ref={box}>
-        {children ? (
-          <div className="demo-slot__bar">
-            <button type="button" className="demo-slot__widen" aria-pressed={wide} onClick={toggle}>
-              {wide ? 'Put the demo beside the text' : 'Widen the demo'}
-            </button>
-          </div>
-        ) : null}
-        {near ? (
-          <DemoErrorBoundary title={entry.title}>
-            <Suspense fallback={<DemoPlaceholder title={entry.title} loading />}>
-              <Demo slotId={slotId} variant={variant} />
-            </Suspense>
-          </DemoErrorBoundary>
-        ) : (
-          <DemoPlaceholder title={entry.title} />
-        )}
-      </div>
-      {children ? <div className="with-demo__text">{children}</div> : null}
+      {wide ? [demo, text] : [text, demo]}
     </section>
   );
 }
