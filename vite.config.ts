@@ -23,7 +23,7 @@ function basePath(): string {
   return raw.endsWith('/') ? raw : `${raw}/`;
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   base: basePath(),
   plugins: [
     {
@@ -32,19 +32,29 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|tsx|ts)$/ }),
     lectureIndexPlugin(lecturesDir),
-    staticRoutesPlugin(() => [
-      ...lectureSlugs().map((slug) => ({ path: `lecture/${slug}`, module: `src/lectures/${slug}/index.mdx` })),
-      { path: 'backends' },
-    ]),
+    // The client build prerenders every route with a server build of the same app (not itself).
+    isSsrBuild
+      ? null
+      : staticRoutesPlugin(
+          () => [
+            { path: '' },
+            ...lectureSlugs().map((slug) => ({ path: `lecture/${slug}`, module: `src/lectures/${slug}/index.mdx` })),
+            // The device benchmark is all live code: it renders in the browser.
+            { path: 'backends', prerender: false },
+          ],
+          { serverEntry: 'src/app/serverEntry.tsx' },
+        ),
   ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    // dist/.vite/manifest.json: the import graph scripts/check-budget.mjs walks.
+    manifest: !isSsrBuild,
   },
   test: {
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },
-});
+}));

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startServer } from './serve.mjs';
+import { checkBuild, loadBuild } from './check-budget.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BASE_PATH = '/rl-playground/';
@@ -31,7 +32,11 @@ function gzipKb(pathname) {
   return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length / 1024 : 0;
 }
 
-/** JS fetched and LCP for one lecture page, on a cold cache. */
+/**
+ * LCP and the JavaScript actually fetched (gzipped, worker bundles excluded) by one lecture page
+ * on a cold cache at 1400 x 900, without scrolling: the page's own code plus any demo whose slot
+ * lies within the mount margin of the first screen.
+ */
 async function measureLecture(slug) {
   const page = await newPage();
   const scripts = new Set();
@@ -62,11 +67,21 @@ async function siteMetrics() {
   const slugs = readdirSync(join(root, 'src/lectures')).filter((slug) => existsSync(join(root, 'src/lectures', slug, 'index.mdx')));
   const pages = [];
   for (const slug of slugs) pages.push(await measureLecture(slug));
-  const heaviestJs = pages.reduce((a, b) => (b.js > a.js ? b : a));
+  const fetchedMost = pages.reduce((a, b) => (b.js > a.js ? b : a));
   const slowest = pages.reduce((a, b) => (b.lcp > a.lcp ? b : a));
+  // The budget check's figure: the route's entry, static imports and modulepreloads.
+  const { measured } = checkBuild(loadBuild(join(root, 'dist'), BASE_PATH));
+  const heaviest = measured.reduce((a, b) => (b.kb > a.kb ? b : a));
   metrics.push(
-    { name: 'initial_js_gzip_kb', value: round(heaviestJs.js), unit: 'kB', better: 'lower', note: `heaviest lecture: ${heaviestJs.slug}` },
+    { name: 'initial_js_gzip_kb', value: round(heaviest.kb), unit: 'kB', better: 'lower', note: `heaviest lecture: ${heaviest.route}` },
     { name: 'lecture_lcp_ms', value: round(slowest.lcp), unit: 'ms', better: 'lower', note: `slowest lecture: ${slowest.slug}` },
+    {
+      name: 'lecture_js_fetched_unscrolled_kb',
+      value: round(fetchedMost.js),
+      unit: 'kB',
+      better: 'lower',
+      note: `most fetched without scrolling (demos near the first screen included): ${fetchedMost.slug}`,
+    },
   );
 }
 

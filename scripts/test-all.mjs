@@ -1,6 +1,8 @@
-// `npm test`: typecheck, lint, unit tests, production build under the Pages sub-path, then the
-// Playwright suite against that build. Ends with one line `N passed, N failed` summing the unit
-// and browser tests; a failing gate (typecheck, lint, build) counts as one failure.
+// `npm test`: typecheck, lint, unit tests, production build under the Pages sub-path (with the
+// test-only hooks, VITE_TEST_HOOKS=1), the page-weight budget check on that build, then the
+// Playwright suite against it. Ends with one line `N passed, N failed` summing the unit tests,
+// the budget check and the browser tests; a failing gate (typecheck, lint, build) counts as one
+// failure.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { ensureSetup } from './ensure-setup.mjs';
@@ -52,6 +54,9 @@ if (!unitOk && (!unit || unit.numFailedTests === 0)) failed += 1;
 
 const built = gate('build', 'npx', ['vite', 'build'], { BASE_PATH, VITE_TEST_HOOKS: '1' });
 if (built) {
+  // Counted as one test: every lecture route within the JavaScript budget, no tfjs in page chunks.
+  if (run('budget', 'node', ['scripts/check-budget.mjs'], { BASE_PATH })) passed += 1;
+  else failed += 1;
   const e2eOk = run('browser', 'npx', ['playwright', 'test'], { BASE_PATH });
   const e2e = readJson('test-results/e2e.json');
   if (e2e?.stats) {

@@ -1,4 +1,5 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { StrictMode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './Layout';
 import { HomePage } from './HomePage';
 import { LecturePage } from './LecturePage';
@@ -6,23 +7,33 @@ import { NotFoundPage } from './NotFoundPage';
 import { BackendsRoute } from './BackendsRoute';
 
 /** Router base without the trailing slash: '' at the root, '/rl-playground' on Pages. */
-const basename = import.meta.env.BASE_URL.replace(/\/$/, '');
+export const basename = import.meta.env.BASE_URL.replace(/\/$/, '');
 
-const router = createBrowserRouter(
-  [
-    {
-      element: <Layout />,
-      children: [
-        { index: true, element: <HomePage /> },
-        { path: 'lecture/:slug', element: <LecturePage /> },
-        { path: 'backends', element: <BackendsRoute /> },
-        { path: '*', element: <NotFoundPage /> },
-      ],
-    },
-  ],
-  { basename },
-);
+/**
+ * Every route of the site. The browser (main.tsx) and the build-time prerender
+ * (serverEntry.tsx) render this same tree, so hydration finds the markup it expects.
+ * Declarative routes: the site has no loaders or actions, and this keeps the data router's
+ * machinery out of the page's JavaScript.
+ */
+export function AppRoutes() {
+  return (
+    <StrictMode>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<HomePage />} />
+          <Route path="lecture/:slug" element={<LecturePage />} />
+          <Route path="backends" element={<BackendsRoute />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </StrictMode>
+  );
+}
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter basename={basename}>
+      <AppRoutes />
+    </BrowserRouter>
+  );
 }

@@ -15,7 +15,11 @@ export function Layout() {
   // On a phone the lecture list starts folded (it would fill the first screen) and folds again
   // after each navigation; on wider screens it is a sidebar that stays open.
   const narrow = () => window.matchMedia('(max-width: 800px)').matches;
-  const [menuOpen, setMenuOpen] = useState(() => !narrow());
+  // Prerendered folded (the build knows no screen size; hydration must match), opened on mount.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => {
+    if (!narrow()) setMenuOpen(true);
+  }, []);
 
   // Moving to another page: scroll to its top unless the link points at a heading.
   useEffect(() => {

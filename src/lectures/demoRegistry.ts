@@ -1,13 +1,26 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DemoProps } from '../demos/types';
 
-/** A demo a lecture can place in a slot. `load` is absent until the demo is built. */
+/** A demo a lecture can place in a slot. `component` is absent until the demo is built. */
 export interface DemoEntry {
   title: string;
   /** What the demo will show, displayed in the slot while it is still coming. */
   description: string;
+  /**
+   * Loaded when the slot nears the viewport, never with the page: keep it a lazy import, so the
+   * demo's code, its chart and formula libraries and its worker stay out of the page's JavaScript.
+   */
   component?: LazyExoticComponent<ComponentType<DemoProps>>;
+  /**
+   * Height in px the slot reserves before the demo mounts (DEFAULT_DEMO_HEIGHT if absent). Beside
+   * the text on a wide screen the demo's box is exactly this tall (at most the viewport's height)
+   * and scrolls inside; widened or on a narrow screen it is the box's minimum height.
+   */
+  height?: number;
 }
+
+/** Reserved demo height when an entry names none: about one laptop screen. */
+export const DEFAULT_DEMO_HEIGHT = 720;
 
 export const DEMOS: Record<string, DemoEntry> = {
   gridworld: {

@@ -1,6 +1,8 @@
-import { Suspense, type ReactNode } from 'react';
-import { DEMOS } from '../demoRegistry';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { DEMOS, DEFAULT_DEMO_HEIGHT, type DemoEntry } from '../demoRegistry';
 import { DemoErrorBoundary } from './DemoErrorBoundary';
+import { useWideDemo } from './wideDemo';
+import './DemoSlot.css';
 
 interface DemoSlotProps {
   /** Key in the demo registry. */
@@ -13,32 +15,137 @@ interface DemoSlotProps {
 }
 
 /**
- * A place in a lecture where a live demo sits. Until the demo is built the slot says so plainly.
- * Wide screens: text on the left, demo on the right, sticky while the text scrolls.
+ * How far outside the viewport a slot starts loading its demo: about two screens ahead, so the
+ * demo has usually mounted by the time the reader reaches it.
+ */
+export const DEMO_MOUNT_MARGIN = '1500px 0px';
+
+/**
+ * A place in a lecture where a live demo sits. Wide screens: the demo beside the text, sticky
+ * while the text scrolls, with a control that widens it to the full width (the text goes below).
+ * Narrow screens: the text, then the demo. The demo's code, its worker and its libraries load
+ * only when the slot nears the viewport; until then (and in the prerendered page) a placeholder
+ * of the same height holds its place. A demo not built yet says so plainly.
  */
 export function DemoSlot({ demo, id, variant, children }: DemoSlotProps) {
   const entry = DEMOS[demo];
   if (!entry) throw new Error(`Unknown demo "${demo}" in a lecture slot`);
   const slotId = id ?? demo;
-  const Demo = entry.component;
-  return (
-    <section className={children ? 'with-demo' : 'with-demo with-demo--alone'} data-demo-slot={slotId}>
-      {children ? <div className="with-demo__text">{children}</div> : null}
-      <div className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`}>
-        {Demo ? (
-          <DemoErrorBoundary title={entry.title}>
-            <Suspense fallback={<p className="demo-loading">Loading the demo…</p>}>
-              <Demo slotId={slotId} variant={variant} />
-            </Suspense>
-          </DemoErrorBoundary>
-        ) : (
+  if (!entry.component) {
+    return (
+      <section className={slotClass(children, false)} data-demo-slot={slotId}>
+        {children ? <div className="with-demo__text">{children}</div> : null}
+        <div className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`}>
           <div className="demo-coming">
             <p className="demo-coming__label">Demo coming</p>
             <p className="demo-coming__title">{entry.title}</p>
             <p>{entry.description}</p>
           </div>
-        )}
-      </div>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <LiveDemoSlot entry={entry} slotId={slotId} variant={variant}>
+      {children}
+    </LiveDemoSlot>
+  );
+}
+
+function slotClass(children: ReactNode, wide: boolean) {
+  return ['with-demo', 'demo-slot', children ? '' : 'with-demo--alone', wide ? 'with-demo--wide' : ''].filter(Boolean).join(' ');
+}
+
+function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; slotId: string; variant?: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(box);
+  const [wide, setWide] = useWideDemo(slotId);
+  const Demo = entry.component!;
+  const style = { '--demo-height': `${entry.height ?? DEFAULT_DEMO_HEIGHT}px` } as CSSProperties;
+
+  const widen = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  const toggle = () => {
+    refocus.current = document.activeElement === widen.current;
+    setWide(!wide);
+  };
+  // The demo moved (to the top of its section, or back beside the text): keep it in view, and
+  // keep focus on the control if the move took it away.
+  useLayoutEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    if (document.activeElement !== widen.current) widen.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView({ block: 'start' });
+  }, [wide]);
+
+  // Text first (beside it on a wide screen, above it on a narrow one); widened, the demo comes
+  // first at the full width and the text follows. Keyed, so React moves nodes, never remounts.
+  const text = children ? (
+    <div key="text" className="with-demo__text">
+      {children}
+    </div>
+  ) : null;
+  const demo = (
+    <div key="demo" className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`} ref={box}>
+      {children ? (
+        <div className="demo-slot__bar">
+          <button type="button" ref={widen} className="demo-slot__widen" aria-pressed={wide} onClick={toggle}>
+            {wide ? 'Put the demo beside the text' : 'Widen the demo'}
+          </button>
+        </div>
+      ) : null}
+      {near ? (
+        <DemoErrorBoundary title={entry.title}>
+          <Suspense fallback={<DemoPlaceholder title={entry.title} loading />}>
+            <Demo slotId={slotId} variant={variant} />
+          </Suspense>
+        </DemoErrorBoundary>
+      ) : (
+        <DemoPlaceholder title={entry.title} />
+      )}
+    </div>
+  );
+  return (
+    <section className={slotClass(children, wide)} data-demo-slot={slotId} data-demo-state={near ? 'mounted' : 'waiting'} style={style}>
+      {wide ? [demo, text] : [text, demo]}
     </section>
   );
+}
+
+/** What stands in the demo's place until it mounts (and in the page as prerendered). */
+function DemoPlaceholder({ title, loading = false }: { title: string; loading?: boolean }) {
+  return (
+    <div className="demo-placeholder" aria-busy={loading}>
+      <p className="demo-placeholder__title">{title}</p>
+      <p className="demo-placeholder__note">{loading ? 'Loading the demo…' : 'The live demo loads as you scroll to it.'}</p>
+      <noscript>
+        <p className="demo-placeholder__note">It runs in your browser and needs JavaScript.</p>
+      </noscript>
+    </div>
+  );
+}
+
+/** True once the element has come within DEMO_MOUNT_MARGIN of the viewport (and stays true). */
+function useNearViewport(ref: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: DEMO_MOUNT_MARGIN },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, near]);
+  return near;
 }
