@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { MDXProvider } from '@mdx-js/react';
 import { LECTURES } from '../lectures/catalog';
 import { lectureComponents } from '../lectures/components';
 import { SearchBox } from './SearchBox';
 import { lectureHeadings } from './searchIndex';
+import { useSidebarCollapsed } from './sidebarPreference';
 
 /** Site chrome: header with search, the syllabus and the current lecture's contents. */
 export function Layout() {
@@ -13,13 +14,16 @@ export function Layout() {
   const toc = slug ? lectureHeadings(slug).filter((heading) => heading.depth === 2) : [];
 
   // On a phone the lecture list starts folded (it would fill the first screen) and folds again
-  // after each navigation; on wider screens it is a sidebar that stays open.
+  // after each navigation; on wider screens it is a sidebar that stays open unless the reader
+  // collapses it to a thin rail (a choice remembered in localStorage) to give the content room.
   const narrow = () => window.matchMedia('(max-width: 800px)').matches;
   // Prerendered folded (the build knows no screen size; hydration must match), opened on mount.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     if (!narrow()) setMenuOpen(true);
   }, []);
+  const [collapsed, setCollapsed] = useSidebarCollapsed();
+  const listId = useId();
 
   // Moving to another page: scroll to its top unless the link points at a heading.
   useEffect(() => {
@@ -41,9 +45,18 @@ export function Layout() {
           <NavLink to="/backends">Backends</NavLink>
         </nav>
       </header>
-      <div className="site-body">
+      <div className={collapsed ? 'site-body site-body--collapsed' : 'site-body'}>
         <nav className="sidebar" aria-label="Lectures">
+          <button
+            type="button"
+            className="sidebar__collapse"
+            aria-controls={listId}
+            onClick={() => setCollapsed(!collapsed)}
+          >
+            <span aria-hidden="true">{collapsed ? '»' : '«'}</span> {collapsed ? 'Show lectures' : 'Hide lectures'}
+          </button>
           <details
+            id={listId}
             className="sidebar__details"
             open={menuOpen}
             onToggle={(event) => setMenuOpen((event.currentTarget as HTMLDetailsElement).open)}
