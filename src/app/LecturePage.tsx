@@ -53,9 +53,21 @@ function FocusableOverflow() {
     const observer = new ResizeObserver(update);
     const article = document.querySelector('.lecture');
     if (article) observer.observe(article);
+    // A demo that renders a formula later (a lazy demo, a new Bellman backup) need not resize the
+    // article, so also measure after the article's content changes (once per frame at most).
+    let frame = 0;
+    const mutations = new MutationObserver(() => {
+      if (frame === 0) frame = requestAnimationFrame(() => {
+        frame = 0;
+        update();
+      });
+    });
+    if (article) mutations.observe(article, { childList: true, subtree: true });
     return () => {
       live = false;
       observer.disconnect();
+      mutations.disconnect();
+      cancelAnimationFrame(frame);
     };
   });
   return null;
