@@ -56,7 +56,12 @@ function FocusableOverflow() {
     // A demo that renders a formula later (a lazy demo, a new Bellman backup) need not resize the
     // article, so also measure after the article's content changes (once per frame at most).
     let frame = 0;
-    const mutations = new MutationObserver(() => {
+    // Only additions that bring a display formula count: demos redraw their SVG every frame, and
+    // measuring (a forced layout of a KaTeX-heavy page) on each of those would cost long tasks.
+    const bringsFormula = (records: MutationRecord[]) =>
+      records.some((r) => Array.from(r.addedNodes).some((n) => n instanceof Element && (n.matches('.katex-display') || n.querySelector('.katex-display') !== null)));
+    const mutations = new MutationObserver((records) => {
+      if (!bringsFormula(records)) return;
       if (frame === 0) frame = requestAnimationFrame(() => {
         frame = 0;
         update();
