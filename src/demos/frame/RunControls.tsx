@@ -55,7 +55,7 @@ export function RunControls({ controller, unit = 'iteration' }: Props) {
       {speed ? (
         <span className="run-controls__speed">
           <label htmlFor={speedId}>Speed</label>
-          <select id={speedId} value={current} onChange={(e) => speed.choose(e.target.value)}>
+          <select id={speedId} value={current} title="The pause between steps: a class can follow the teaching pace" onChange={(e) => speed.choose(e.target.value)}>
             {speed.options.map((o) => (
               <option key={o.id} value={o.id}>{o.label}</option>
             ))}
@@ -67,7 +67,7 @@ export function RunControls({ controller, unit = 'iteration' }: Props) {
             title={fastest ? 'Back to the teaching pace' : words.fastest}
             onClick={() => speed.choose(fastest ? speed.teachingId : speed.fastestId)}
           >
-            <span aria-hidden="true" className="run-controls__icon">⏩</span>Fastest
+            Fastest<span aria-hidden="true" className="run-controls__icon"> »</span>
           </button>
         </span>
       ) : (

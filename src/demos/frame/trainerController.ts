@@ -11,12 +11,12 @@ export interface TrainerSpeed extends SpeedOption {
   delayMs: number;
 }
 
-/** The default menu: a teaching pace a class can follow, and "as fast as possible" one click away. */
+/** The default menu (pauses between iterations): a teaching pace a class can follow, and "as fast as possible" one click away. */
 export const TRAINER_SPEEDS: readonly TrainerSpeed[] = [
-  { id: 'slow', label: 'Slow: 1 s between iterations', delayMs: 1000 },
-  { id: 'teaching', label: 'Teaching pace: 0.4 s between iterations', delayMs: 400 },
-  { id: 'quick', label: 'Quick: 0.1 s between iterations', delayMs: 100 },
-  { id: 'fastest', label: 'As fast as possible', delayMs: 0 },
+  { id: 'slow', label: 'Slow (1 s)', delayMs: 1000 },
+  { id: 'teaching', label: 'Teaching (0.4 s)', delayMs: 400 },
+  { id: 'quick', label: 'Quick (0.1 s)', delayMs: 100 },
+  { id: 'fastest', label: 'Fastest (0 s)', delayMs: 0 },
 ];
 
 export interface TrainerControllerOptions<Config> {
