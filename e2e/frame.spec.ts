@@ -84,7 +84,7 @@ test('the status line says in words what happens and changes when training; the 
   const frame = await openDemo(page);
   const status = frame.getByTestId('demo-status');
   await expect(status).toHaveText(/^Ready · iteration 0 · press Play to train/);
-  expect((await trainer(page)).delayMs).toBe(400);
+  expect((await trainer(page)).delayMs).toBe(600);
   await expect(frame.getByLabel('Speed')).toHaveValue('teaching');
   await frame.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(status).toHaveText(/^Training · iteration [1-9]\d* · mean return over the last \d+ episodes \d+ of 500 · [\d.]+ s of training$/, { timeout: 30_000 });
@@ -96,7 +96,7 @@ test('the status line says in words what happens and changes when training; the 
   await expect(fastest).toHaveAttribute('aria-pressed', 'true');
   expect((await trainer(page)).delayMs).toBe(0);
   await fastest.click();
-  expect((await trainer(page)).delayMs).toBe(400);
+  expect((await trainer(page)).delayMs).toBe(600);
   // Pause keeps the model and the iteration count; Play goes on from there.
   await frame.getByRole('button', { name: 'Pause' }).click();
   await expect(status).toHaveText(/^Paused · iteration \d+/);

@@ -53,7 +53,7 @@ const RIGHT = 12;
  */
 export const Chart = memo(function Chart({ title, series, log = false, yMin, yMax, xLabel = 'iteration', x: xValues, height }: Props) {
   const [ref, W] = useWidth(320);
-  const H = height ?? Math.round(Math.min(220, Math.max(140, W * 0.4)));
+  const H = height ?? Math.round(Math.min(240, Math.max(140, W * 0.4)));
   const f = (v: number) => (log ? Math.log10(v) : v);
   const ok = (v: number) => Number.isFinite(v) && (!log || v > 0);
   const data = series.flatMap((s) => [...s.values, ...(s.band ? [...s.band.lower, ...s.band.upper] : [])]).filter(ok);

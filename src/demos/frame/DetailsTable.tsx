@@ -34,5 +34,5 @@ export function formatDiagnostic(value: number | null | undefined, digits = 4): 
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const abs = Math.abs(value);
   const text = abs !== 0 && (abs < 1e-3 || abs >= 1e6) ? value.toExponential(digits - 1) : String(Number(value.toPrecision(digits)));
-  return text.replace('-', '−');
+  return text.replace(/-/g, '−');
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useControllerStatus, type FrameController } from './controller';
+import './frame.css';
 
 /** The words every demo's run controls use, and what each button keeps. */
 export function runWords(unit = 'iteration') {
