@@ -53,13 +53,13 @@ export default async function runtimeBench({ baseURL, newPage }) {
       window.__longtasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longtasks.push(e.duration))).observe({ type: 'longtask' });
     });
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForTimeout(TRAIN_SECONDS * 1000);
     const { longTasks, iterations } = await page.evaluate(() => ({
       longTasks: window.__longtasks.filter((d) => d > 50).length,
       iterations: window.__rl.trainers.reference.getState().iteration,
     }));
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
     metrics.push({
       name: 'main_thread_longtasks_during_training', value: longTasks, unit: 'count', better: 'lower',
       note: `${TRAIN_SECONDS} s on ${chosen}, ${iterations} iterations`,

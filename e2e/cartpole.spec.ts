@@ -51,7 +51,9 @@ test('the pre-trained policy balances the pole as soon as the page opens', async
 test('REINFORCE trains in the worker: returns rise, tensors stay flat, no long tasks on the main thread', async ({ page }) => {
   const demo = await openDemo(page);
   await expect.poll(async () => (await trainerState(page)).status, { timeout: 30_000 }).toBe('ready');
-  await demo.getByRole('button', { name: 'Train', exact: true }).click();
+  // As fast as possible (the default is the teaching pace), then Play.
+  await demo.getByRole('button', { name: 'Fastest' }).click();
+  await demo.getByRole('button', { name: 'Play', exact: true }).click();
   // Observe from the first iteration on, so the test driver's own click work is not counted.
   await expect.poll(async () => (await trainerState(page)).iteration, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   const observedFrom = Date.now();
@@ -72,7 +74,8 @@ test('REINFORCE trains in the worker: returns rise, tensors stay flat, no long t
   await demo.getByRole('button', { name: 'Pause' }).click();
   test.info().annotations.push({ type: 'long tasks over 50 ms', description: JSON.stringify(long.filter((d) => d > 50)) });
   expect(long.filter((d) => d > 50), 'main-thread long tasks (ms) while the worker trains').toEqual([]);
-  await expect(demo.getByRole('img', { name: /Episode return per iteration/ })).toBeVisible();
+  await expect(demo.getByRole('img', { name: /Episode return/ })).toBeVisible();
+  await demo.getByRole('button', { name: 'Formula & charts' }).click();
   await expect(demo.getByRole('img', { name: /Gradient variance/ })).toBeVisible();
 });
 
@@ -84,8 +87,8 @@ test('the arrow keys drive the cart by hand', async ({ page }) => {
   await page.waitForTimeout(400);
   await page.keyboard.up('ArrowRight');
   const state = await view(page);
-  expect(state.driver).toBe('you (arrow keys)');
-  expect(await demo.getByRole('button', { name: 'Give control back to the policy' }).getAttribute('aria-pressed')).toBe('true');
+  expect(state.driver).toBe('you (by hand)');
+  expect(await demo.getByRole('button', { name: 'Drive by hand' }).getAttribute('aria-pressed')).toBe('true');
 });
 
 test('bad settings in the link and in the form are named, and nothing is lost', async ({ page }) => {
@@ -94,9 +97,11 @@ test('bad settings in the link and in the form are named, and nothing is lost', 
   await expect(demo.getByRole('alert').filter({ hasText: 'ignored' })).toContainText('pg.learningRate: "abc" is not a number');
   await expect.poll(async () => (await trainerState(page)).status, { timeout: 30_000 }).toBe('ready');
   // The link asked for a 64-wide network: the shipped 32-wide policy does not fit and says why.
+  await demo.getByRole('button', { name: 'Weights & backend' }).click();
   await demo.getByRole('button', { name: 'Load the pre-trained policy into the trainer' }).click();
   await expect(demo.getByText(/cartpole-policy\/4-32-2.*cartpole-policy\/4-64-2/)).toBeVisible();
-  await demo.getByLabel('Learning rate (policy)').fill('lots');
+  await demo.getByRole('button', { name: 'More settings' }).click();
+  await demo.getByLabel('Discount γ').fill('lots');
   await demo.getByRole('button', { name: /Apply settings/ }).click();
   await expect(demo.getByRole('alert').filter({ hasText: 'Nothing was changed' })).toContainText('"lots" is not a number');
   expect((await trainerState(page)).status).toBe('ready');
@@ -114,7 +119,7 @@ test('narrow screens: the demo fits 375 px', async ({ page }) => {
 test('compare mode trains several configurations over several seeds and plots mean with a seed band', async ({ page }) => {
   const errors = watchErrors(page);
   const demo = await openDemo(page);
-  await demo.getByRole('button', { name: 'Compare configurations across seeds' }).click();
+  await demo.getByRole('button', { name: 'Compare seeds' }).click();
   const compare = demo.getByRole('region', { name: 'Compare configurations across seeds' });
   // Two configurations (no baseline vs batch-mean baseline), two seeds each, ten iterations.
   const boxes = compare.getByRole('checkbox');
@@ -141,7 +146,7 @@ test('the actor-critic lecture hosts the same demo set to actor-critic', async (
   await expect.poll(() => page.evaluate(() => Boolean(window.__rl?.trainers.ac))).toBe(true);
   await expect.poll(() => page.evaluate(() => (window.__rl!.trainers.ac as { getState(): { config: { algorithm: string } } }).getState().config.algorithm)).toBe('actor-critic');
   await expect.poll(async () => (await trainerState(page, 'ac')).status, { timeout: 30_000 }).toBe('ready');
-  await demo.getByRole('button', { name: 'Train', exact: true }).click();
+  await demo.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => (await trainerState(page, 'ac')).iteration, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
   const latest = (await trainerState(page, 'ac')).latest!;
   expect(Number.isFinite(latest.valueLoss)).toBe(true);

@@ -82,7 +82,7 @@ test.describe('training runtime', () => {
     await page.locator('summary', { hasText: 'Backend settings' }).click();
     await page.getByLabel('Tensor backend').selectOption('webgpu');
     await expect(page.locator('.backend-badge__name')).toHaveText('webgpu', { timeout: 30_000 });
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => ((window as unknown as RlWindow).__rl!.trainers.reference.getState().checkpointIteration ?? 0) >= 20, undefined, { timeout: 60_000 });
     await page.evaluate(() => (window as unknown as RlWindow).__rl!.trainers.reference.getState().simulateDeviceLoss());
     await expect(page.getByRole('status').filter({ hasText: /GPU device lost.*continues from the checkpoint at iteration \d+/ })).toBeVisible({ timeout: 30_000 });
@@ -91,7 +91,7 @@ test.describe('training runtime', () => {
     expect(resumedFrom).toBeGreaterThanOrEqual(20);
     await expect.poll(() => status(page)).toBe('running');
     await expect.poll(() => iteration(page)).toBeGreaterThan(resumedFrom);
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
   });
 
   test('the Backends page times a training step for each model size on each backend', async ({ page }) => {
@@ -125,13 +125,13 @@ test.describe('training runtime', () => {
       w.__longtasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longtasks.push(e.duration))).observe({ type: 'longtask' });
     });
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => status(page)).toBe('running');
     await page.waitForTimeout(LONGTASK_SECONDS * 1000);
     const done = await iteration(page);
     const longTasks = await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks);
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => status(page)).toBe('stopped');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => status(page)).toBe('paused');
     test.info().annotations.push({ type: 'iterations', description: String(done) });
     expect(done).toBeGreaterThan(100);
     expect(longTasks).toEqual([]);
@@ -139,24 +139,24 @@ test.describe('training runtime', () => {
 
   test('stop is prompt: cooperative between steps, terminate-and-recreate when a step will not yield', async ({ page }) => {
     await openBackends(page);
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => iteration(page)).toBeGreaterThan(5);
-    await page.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => status(page), { timeout: 2000 }).toBe('stopped');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => status(page), { timeout: 2000 }).toBe('paused');
     const stoppedAt = await iteration(page);
     await page.waitForTimeout(300);
     expect(await iteration(page)).toBe(stoppedAt);
 
     // Every step now blocks its worker for 8 s: only terminate-and-recreate can stop it sooner.
     await openBackends(page, '?reference.stallMs=8000');
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => status(page)).toBe('running');
     await page.waitForTimeout(300);
     const clicked = Date.now();
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => status(page), { timeout: 3000, intervals: [50] }).not.toMatch(/running|stopping/);
     const terminatedAfter = Date.now() - clicked;
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('stopped');
+    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('paused');
     const stoppedAfter = Date.now() - clicked;
     test.info().annotations.push({ type: 'stop-ms', description: `worker replaced after ${terminatedAfter} ms, stopped after ${stoppedAfter} ms` });
     expect(terminatedAfter).toBeLessThan(2500); // the 1 s grace, then terminate() (slack for a loaded CI machine)
@@ -166,7 +166,7 @@ test.describe('training runtime', () => {
 
   test('a crashing trainer shows a readable message with a retry', async ({ page }) => {
     await openBackends(page, '?reference.crashAt=3');
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('crashed on purpose at iteration 3');
     await alert.getByRole('button', { name: 'Retry' }).click();
@@ -176,10 +176,10 @@ test.describe('training runtime', () => {
 
   test('a NaN loss pauses training and says so', async ({ page }) => {
     await openBackends(page, '?reference.nanAt=25');
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Training paused at iteration 26: loss became NaN' })).toBeVisible();
     expect(await status(page)).toBe('paused');
-    await expect(page.getByRole('button', { name: 'Resume' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
   });
 
   test('weights: save in the browser, download, and reject corrupt or mismatched uploads', async ({ page }) => {

@@ -17,6 +17,9 @@ interface Props {
   slotId: string;
 }
 
+/** The driver's name while a person drives (arrow keys or the on-screen push buttons). */
+export const HAND_DRIVER = 'you (by hand)';
+
 const WIDTH = 640;
 const HEIGHT = 250;
 const SCALE = WIDTH / (2 * X_THRESHOLD + 1.2); // px per metre
@@ -25,15 +28,18 @@ const POLE_PX = 2 * 0.5 * SCALE * 1.6; // drawn a bit longer than to scale, to r
 
 /**
  * The cart-pole at its real time step (τ = 0.02 s, 50 steps per second), drawn at 60 fps.
- * The policy (or the student, with the arrow keys) picks a push every step.
+ * The policy picks a push every step, or the student does: hold an arrow key (canvas focused) or
+ * press and hold an on-screen push button (mouse, pen or finger). With nothing held the pushes
+ * alternate left and right: about zero net force, so the pole falls the way physics says.
  */
 export function CartpoleView({ policyRef, slotId }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [manual, setManual] = useState(false);
   const manualRef = useRef(false);
-  const keyRef = useRef<Action>(1);
+  /** The push held down by a key or a button; null when none is. */
+  const heldRef = useRef<Action | null>(null);
   const [status, setStatus] = useState('');
-  const sim = useRef({ state: null as CartPoleState | null, steps: 0, lastEpisode: 0, episodes: 0, action: 1 as Action, driver: '' });
+  const sim = useRef({ state: null as CartPoleState | null, steps: 0, lastEpisode: 0, episodes: 0, action: 1 as Action, driver: '', pushing: true });
 
   useEffect(() => {
     manualRef.current = manual;
@@ -51,6 +57,7 @@ export function CartpoleView({ policyRef, slotId }: Props) {
     const probs = new Float64Array(2);
     let scratch: Float64Array[] | null = null;
     let scratchFor: MlpWeights | null = null;
+    let alternate: Action = 0;
     const s = sim.current;
     s.state = initialState(rng);
     let last = performance.now();
@@ -60,9 +67,13 @@ export function CartpoleView({ policyRef, slotId }: Props) {
 
     const chooseAction = (state: CartPoleState): Action => {
       if (manualRef.current) {
-        s.driver = 'you (arrow keys)';
-        return keyRef.current;
+        s.driver = HAND_DRIVER;
+        s.pushing = heldRef.current !== null;
+        if (heldRef.current !== null) return heldRef.current;
+        alternate = alternate === 0 ? 1 : 0;
+        return alternate;
       }
+      s.pushing = true;
       const policy = policyRef.current;
       if (!policy) {
         s.driver = 'random pushes (no policy yet)';
@@ -92,26 +103,55 @@ export function CartpoleView({ policyRef, slotId }: Props) {
           s.state = initialState(rng);
         } else s.state = state;
       }
-      draw(ctx, s.state!, s.action);
+      draw(ctx, s.state!, s.pushing ? s.action : null);
       if (++frame % 15 === 0) setStatus(`Driver: ${s.driver} · step ${s.steps} · last episode ${s.episodes ? s.lastEpisode : '–'}`);
       raf = requestAnimationFrame(tick);
     };
     raf = requestAnimationFrame(tick);
-    const unregister = registerTestTool(`cartpole-view:${slotId}`, async () => ({ ...s.state!, steps: s.steps, lastEpisode: s.lastEpisode, episodes: s.episodes, driver: s.driver, action: s.action }));
+    const unregister = registerTestTool(`cartpole-view:${slotId}`, async () => ({ ...s.state!, steps: s.steps, lastEpisode: s.lastEpisode, episodes: s.episodes, driver: s.driver, action: s.action, held: heldRef.current }));
     return () => {
       cancelAnimationFrame(raf);
       unregister();
     };
   }, [policyRef, slotId]);
 
+  const hold = (action: Action) => {
+    heldRef.current = action;
+    if (!manualRef.current) {
+      manualRef.current = true;
+      setManual(true);
+    }
+  };
+  const release = (action: Action) => {
+    if (heldRef.current === action) heldRef.current = null;
+  };
   const onKey = (event: React.KeyboardEvent, down: boolean) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    if (down) {
-      keyRef.current = event.key === 'ArrowLeft' ? 0 : 1;
-      if (!manualRef.current) setManual(true);
-    }
+    const action: Action = event.key === 'ArrowLeft' ? 0 : 1;
+    if (down) hold(action);
+    else release(action);
   };
+  /** Press-and-hold for mouse, pen and touch; Space or Enter on the focused button does the same. */
+  const pushButton = (action: Action) => ({
+    onPointerDown: (e: React.PointerEvent<HTMLButtonElement>) => {
+      e.preventDefault();
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+      hold(action);
+    },
+    onPointerUp: () => release(action),
+    onPointerCancel: () => release(action),
+    onLostPointerCapture: () => release(action),
+    onKeyDown: (e: React.KeyboardEvent) => {
+      if (e.key !== ' ' && e.key !== 'Enter') return;
+      e.preventDefault();
+      hold(action);
+    },
+    onKeyUp: (e: React.KeyboardEvent) => {
+      if (e.key === ' ' || e.key === 'Enter') release(action);
+    },
+    onContextMenu: (e: React.MouseEvent) => e.preventDefault(),
+  });
 
   return (
     <div className="cartpole-view">
@@ -120,21 +160,39 @@ export function CartpoleView({ policyRef, slotId }: Props) {
         className="cartpole-view__canvas"
         tabIndex={0}
         role="img"
-        aria-label="Cart-pole. Focus here and hold the Left or Right arrow key to push the cart yourself."
+        aria-label="Cart-pole. Focus here and hold the Left or Right arrow key, or hold a push button, to push the cart yourself."
         onKeyDown={(e) => onKey(e, true)}
         onKeyUp={(e) => onKey(e, false)}
       />
-      <div className="cartpole-view__bar">
-        <button type="button" className="secondary" aria-pressed={manual} onClick={() => { setManual(!manual); canvasRef.current?.focus(); }}>
-          {manual ? 'Give control back to the policy' : 'Drive by hand (← →)'}
+      <div className="cartpole-view__bar" role="group" aria-label="Drive the cart by hand">
+        <button type="button" className="secondary cartpole-view__push" aria-label="Push left" title="Push left: press and hold (or hold ←)" {...pushButton(0)}>
+          <span aria-hidden="true">◀ </span>Left
         </button>
-        <p className="cartpole-view__status" aria-live="off">{status}</p>
+        <button
+          type="button"
+          className="secondary cartpole-view__manual"
+          aria-pressed={manual}
+          title={manual ? 'Pressed: you drive. Press again to give control back to the policy' : 'Drive the cart yourself: hold a push button or an arrow key'}
+          onClick={() => {
+            heldRef.current = null;
+            manualRef.current = !manual;
+            setManual(!manual);
+            canvasRef.current?.focus();
+          }}
+        >
+          Drive by hand
+        </button>
+        <button type="button" className="secondary cartpole-view__push" aria-label="Push right" title="Push right: press and hold (or hold →)" {...pushButton(1)}>
+          Right<span aria-hidden="true"> ▶</span>
+        </button>
       </div>
+      <p className="cartpole-view__status" aria-live="off" data-testid="cartpole-driver">{status}</p>
     </div>
   );
 }
 
-function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action) {
+/** `action` null: no arrow (a person drives with nothing held, so the pushes alternate). */
+function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action | null) {
   const cx = WIDTH / 2 + state.x * SCALE;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, WIDTH, HEIGHT);
@@ -156,8 +214,12 @@ function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Actio
   // Cart.
   ctx.fillStyle = '#0b5cad';
   ctx.fillRect(cx - 40, GROUND - 10, 80, 32);
-  // Push arrow: orange, pointing the way the force acts.
-  const dir = action === 1 ? 1 : -1;
+  if (action !== null) drawArrow(ctx, cx, action === 1 ? 1 : -1);
+  drawPole(ctx, state, cx);
+}
+
+/** Push arrow: orange, pointing the way the force acts. */
+function drawArrow(ctx: CanvasRenderingContext2D, cx: number, dir: 1 | -1) {
   ctx.strokeStyle = '#e69f00';
   ctx.fillStyle = '#e69f00';
   ctx.lineWidth = 6;
@@ -171,7 +233,10 @@ function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Actio
   ctx.lineTo(ax - dir * 14, GROUND - 4);
   ctx.lineTo(ax - dir * 14, GROUND + 16);
   ctx.fill();
-  // Pole: positive θ leans right; y grows downwards on a canvas.
+}
+
+/** Pole: positive θ leans right; y grows downwards on a canvas. */
+function drawPole(ctx: CanvasRenderingContext2D, state: CartPoleState, cx: number) {
   const tipX = cx + POLE_PX * Math.sin(state.theta);
   const tipY = GROUND - 10 - POLE_PX * Math.cos(state.theta);
   const fallen = Math.abs(state.theta) > THETA_THRESHOLD * 0.75;

@@ -1,4 +1,6 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { formatLogTick, formatTick, logTicks, niceTicks } from '../frame/ticks';
+import { TICK_FONT_PX } from '../frame/chartAxis';
 
 export interface Series {
   label: string;
@@ -16,74 +18,128 @@ interface Props {
   log?: boolean;
   yMin?: number;
   yMax?: number;
+  /** The x axis title. */
   xLabel?: string;
+  /** The x value of each point (e.g. iteration numbers); default 1, 2, 3, … */
+  x?: number[];
+  /** Height of the plot in CSS px (the legend above adds its own); default: from the width, 150-220. */
+  height?: number;
 }
 
-const W = 320;
-const H = 150;
-const PAD = { left: 46, right: 8, top: 8, bottom: 22 };
+/** The plot's width in CSS px, following its container (so text is never scaled below 14 px). */
+function useWidth(fallback: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setWidth(Math.max(160, Math.floor(element.clientWidth)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
-/** A small SVG line chart: no animation, downsampled to at most 200 points per line. */
-export const Chart = memo(function Chart({ title, series, log = false, yMin, yMax, xLabel = 'iteration' }: Props) {
+const BOTTOM = 40; // x tick labels, then the x axis title below them
+const TOP = 10;
+const RIGHT = 12;
+
+/**
+ * A small SVG line chart drawn at its real pixel size: round ticks (0, 100, 200 …), 14 px labels,
+ * the legend above the plot and the axis title below the ticks, so nothing overlaps. No animation;
+ * at most ~200 points per line.
+ */
+export const Chart = memo(function Chart({ title, series, log = false, yMin, yMax, xLabel = 'iteration', x: xValues, height }: Props) {
+  const [ref, W] = useWidth(320);
+  const H = height ?? Math.round(Math.min(240, Math.max(140, W * 0.4)));
   const f = (v: number) => (log ? Math.log10(v) : v);
   const ok = (v: number) => Number.isFinite(v) && (!log || v > 0);
-  const all = series.flatMap((s) => [...s.values, ...(s.band ? [...s.band.lower, ...s.band.upper] : [])]).filter(ok).map(f);
-  const n = Math.max(1, ...series.map((s) => s.values.length));
-  let lo = yMin !== undefined ? f(yMin) : Math.min(...all);
-  let hi = yMax !== undefined ? f(yMax) : Math.max(...all);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = [0, 1];
-  if (hi - lo < 1e-9) [lo, hi] = [lo - 1, hi + 1];
-  const x = (i: number) => PAD.left + (n <= 1 ? 0 : (i / (n - 1)) * (W - PAD.left - PAD.right));
-  const y = (v: number) => PAD.top + (1 - (f(v) - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);
+  const data = series.flatMap((s) => [...s.values, ...(s.band ? [...s.band.lower, ...s.band.upper] : [])]).filter(ok);
+  const n = Math.max(0, ...series.map((s) => s.values.length));
+  const xs = (i: number) => xValues?.[i] ?? i + 1;
+
+  // y scale: nice ticks (linear) or powers of ten (log), covering the data and any fixed bounds.
+  let yTicks: number[];
+  let yLabel: (v: number) => string;
+  if (log) {
+    yTicks = logTicks(yMin ?? (data.length ? Math.min(...data) : 1), yMax ?? (data.length ? Math.max(...data) : 10), Math.max(2, Math.floor((H - TOP - BOTTOM) / 28)));
+    yLabel = formatLogTick;
+  } else {
+    const lo = yMin ?? (data.length ? Math.min(...data) : 0);
+    const hi = yMax ?? (data.length ? Math.max(...data) : 1);
+    const wanted = Math.max(3, Math.floor((H - TOP - BOTTOM) / 22));
+    // Fixed bounds (0 to 500): the tick count, near the wanted one, whose nice step lands on both ends.
+    const counts = [wanted, wanted + 1, wanted - 1, wanted + 2, wanted - 2].filter((c) => c >= 2);
+    const exact = yMin !== undefined && yMax !== undefined ? counts.map((c) => niceTicks(lo, hi, c)).find((s) => s.min === lo && s.max === hi) : undefined;
+    const scale = exact ?? niceTicks(lo, hi, wanted);
+    yTicks = scale.ticks;
+    yLabel = (v) => formatTick(v, scale.step);
+  }
+  const lo = f(yTicks[0]);
+  const hi = f(yTicks[yTicks.length - 1]);
+  const LEFT = 12 + Math.max(...yTicks.map((t) => yLabel(t).length)) * TICK_FONT_PX * 0.62;
+
+  const x0 = n ? xs(0) : 0;
+  const x1 = n ? xs(n - 1) : 1;
+  const xScale = niceTicks(x0, Math.max(x1, x0 + 1), Math.max(2, Math.floor((W - LEFT - RIGHT) / 70)));
+  const xTicks = xScale.ticks.filter((t) => t >= x0 - 1e-9 && t <= Math.max(x1, x0 + 1) + 1e-9);
+  const xMin = x0;
+  const xMax = Math.max(x1, x0 + 1);
+  const px = (v: number) => LEFT + ((v - xMin) / (xMax - xMin)) * (W - LEFT - RIGHT);
+  const py = (v: number) => TOP + (1 - (f(v) - lo) / (hi - lo || 1)) * (H - TOP - BOTTOM);
   const stride = Math.max(1, Math.ceil(n / 200));
   const path = (values: number[]) => {
     let d = '';
-    for (let i = 0; i < values.length; i += stride) if (ok(values[i])) d += `${d ? 'L' : 'M'}${x(i).toFixed(1)},${y(values[i]).toFixed(1)}`;
+    for (let i = 0; i < values.length; i += stride) if (ok(values[i])) d += `${d ? 'L' : 'M'}${px(xs(i)).toFixed(1)},${py(values[i]).toFixed(1)}`;
     return d;
   };
   const bandPath = (lower: number[], upper: number[]) => {
     const points: string[] = [];
-    for (let i = 0; i < upper.length; i += stride) if (ok(upper[i])) points.push(`${x(i).toFixed(1)},${y(upper[i]).toFixed(1)}`);
-    for (let i = Math.floor((lower.length - 1) / stride) * stride; i >= 0; i -= stride) if (ok(lower[i])) points.push(`${x(i).toFixed(1)},${y(lower[i]).toFixed(1)}`);
+    for (let i = 0; i < upper.length; i += stride) if (ok(upper[i])) points.push(`${px(xs(i)).toFixed(1)},${py(upper[i]).toFixed(1)}`);
+    for (let i = Math.floor((lower.length - 1) / stride) * stride; i >= 0; i -= stride) if (ok(lower[i])) points.push(`${px(xs(i)).toFixed(1)},${py(lower[i]).toFixed(1)}`);
     return points.length ? `M${points.join('L')}Z` : '';
   };
-  const fmt = (v: number) => {
-    const value = log ? 10 ** v : v;
-    return Math.abs(value) >= 1000 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(0) : String(Number(value.toPrecision(3)));
-  };
-  const last = series.map((s) => s.values[s.values.length - 1]);
+  const latest = (v: number | undefined) => (v === undefined || !ok(v) ? '' : `: ${Number(v.toPrecision(3))}`);
   return (
     <figure className="cp-chart">
       <figcaption>
         <strong>{title}</strong>
-        {series.map((s, k) => (
+        {series.map((s) => (
           <span key={s.label} className="cp-chart__key">
             <svg width="22" height="10" aria-hidden="true"><line x1="0" y1="5" x2="22" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash} /></svg>
-            {s.label}{last[k] !== undefined && Number.isFinite(last[k]) ? `: ${fmt(f(last[k]))}` : ''}
+            {s.label}{latest(s.values[s.values.length - 1])}
           </span>
         ))}
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title} over ${n} iterations`}>
-        <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#3d4b5c" />
-        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="#3d4b5c" />
-        <text x={PAD.left - 4} y={PAD.top + 10} textAnchor="end" className="cp-chart__tick">{fmt(hi)}</text>
-        <text x={PAD.left - 4} y={H - PAD.bottom} textAnchor="end" className="cp-chart__tick">{fmt(lo)}</text>
-        <text x={W - PAD.right} y={H - 4} textAnchor="end" className="cp-chart__tick">{xLabel} {n}</text>
-        {series.map((s) =>
-          s.band ? (
-            <path
-              key={`${s.label}-band`}
-              d={bandPath(s.band.lower, s.band.upper)}
-              fill={s.color}
-              fillOpacity={0.18}
-              stroke="none"
-            />
-          ) : null,
-        )}
-        {series.map((s) => (
-          <path key={s.label} d={path(s.values)} fill="none" stroke={s.color} strokeWidth={2.5} strokeDasharray={s.dash} />
-        ))}
-      </svg>
+      <div ref={ref} className="cp-chart__plot">
+        <svg width={W} height={H} role="img" aria-label={`${title} over ${n} ${xLabel === 'iteration' ? 'iterations' : xLabel}`}>
+          {yTicks.map((t) => (
+            <g key={`y${t}`}>
+              <line x1={LEFT} x2={W - RIGHT} y1={py(t)} y2={py(t)} stroke="#e3e8ee" />
+              <text x={LEFT - 6} y={py(t)} dy="0.35em" textAnchor="end" className="cp-chart__tick">{yLabel(t)}</text>
+            </g>
+          ))}
+          {n > 0
+            ? xTicks.map((t) => (
+                <text key={`x${t}`} x={px(t)} y={H - BOTTOM + 18} textAnchor="middle" className="cp-chart__tick">{formatTick(t, xScale.step)}</text>
+              ))
+            : null}
+          <text x={LEFT + (W - LEFT - RIGHT) / 2} y={H - 4} textAnchor="middle" className="cp-chart__axis-title">{xLabel}</text>
+          <line x1={LEFT} x2={W - RIGHT} y1={H - BOTTOM} y2={H - BOTTOM} stroke="#3d4b5c" />
+          <line x1={LEFT} x2={LEFT} y1={TOP} y2={H - BOTTOM} stroke="#3d4b5c" />
+          {series.map((s) => (s.band ? <path key={`${s.label}-band`} d={bandPath(s.band.lower, s.band.upper)} fill={s.color} fillOpacity={0.18} stroke="none" /> : null))}
+          {series.map((s) => (
+            <path key={s.label} d={path(s.values)} fill="none" stroke={s.color} strokeWidth={2.5} strokeDasharray={s.dash} />
+          ))}
+          {n === 0 ? (
+            <text x={LEFT + (W - LEFT - RIGHT) / 2} y={TOP + (H - TOP - BOTTOM) / 2} textAnchor="middle" className="cp-chart__empty">
+              The curve appears once training runs.
+            </text>
+          ) : null}
+        </svg>
+      </div>
     </figure>
   );
 });

@@ -2,18 +2,15 @@ import { useRef, useState } from 'react';
 import { DEFAULT_CONFIG, type CartpoleConfig } from '../../algorithms/cartpole/config';
 import { createTrainerStore, type TrainerStore } from '../runtime';
 import { Chart, type Series } from './Chart';
+import { CARTPOLE_PRESETS } from './manifest';
 
 export interface Preset {
   label: string;
   config: CartpoleConfig;
 }
 
-export const PRESETS: Preset[] = [
-  { label: 'REINFORCE, whole return, no baseline', config: { ...DEFAULT_CONFIG, returnKind: 'trajectory', baseline: 'none', normalize: false } },
-  { label: 'REINFORCE, reward-to-go, batch-mean baseline', config: { ...DEFAULT_CONFIG } },
-  { label: 'REINFORCE, reward-to-go, learned V baseline', config: { ...DEFAULT_CONFIG, baseline: 'value' } },
-  { label: 'Actor-critic, GAE(λ = 0.95)', config: { ...DEFAULT_CONFIG, algorithm: 'actor-critic' } },
-];
+/** The demo's presets on the default settings (the same list the controller steps through). */
+export const PRESETS: Preset[] = CARTPOLE_PRESETS.map((preset) => ({ label: preset.label, config: { ...DEFAULT_CONFIG, ...preset.values } }));
 /** Okabe–Ito colours, told apart by dash pattern too. */
 const STYLES = [
   { color: '#d55e00', dash: '6 4' },

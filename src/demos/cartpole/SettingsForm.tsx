@@ -8,6 +8,8 @@ interface Props {
   error: string | null;
   onApply: (next: CartpoleParams) => void;
   parse: typeof ParseParam;
+  /** Settings shown elsewhere (the main settings beside the stage): left out here, kept as they are. */
+  hide?: readonly (keyof CartpoleParams)[];
 }
 
 type Key = keyof CartpoleParams;
@@ -39,14 +41,14 @@ function visibleKeys(draft: Record<Key, string>): Key[] {
   else keys.push('returnKind', 'baseline', 'episodesPerBatch');
   keys.push('gamma', 'normalize', 'learningRate');
   if (ac || draft.baseline === 'value') keys.push('valueLearningRate', 'valueSteps');
-  keys.push('hidden1', 'hidden2');
+  keys.push('hidden1', 'hidden2', 'seed');
   return keys;
 }
 
 const toText = (value: unknown) => (typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
 
 /** Every setting as a labelled control; nothing changes until "Apply", and bad values are named. */
-export function SettingsForm({ params, variant, error, onApply, parse }: Props) {
+export function SettingsForm({ params, variant, error, onApply, parse, hide = [] }: Props) {
   const table = cartpoleParamTable(variant) as Record<Key, Param>;
   const [draft, setDraft] = useState<Record<Key, string>>(() => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, toText(v)])) as Record<Key, string>);
   const [problems, setProblems] = useState<string[]>([]);
@@ -67,10 +69,9 @@ export function SettingsForm({ params, variant, error, onApply, parse }: Props) 
   const set = (key: Key, value: string) => setDraft({ ...draft, [key]: value });
 
   return (
-    <form className="cp-settings" onSubmit={submit} aria-label="Training settings">
-      <h3>Settings</h3>
+    <form className="cp-settings" onSubmit={submit} aria-label="More training settings">
       <div className="cp-settings__grid">
-        {visibleKeys(draft).map((key) => {
+        {visibleKeys(draft).filter((key) => !hide.includes(key)).map((key) => {
           const param = table[key];
           const id = `cp-${key}`;
           if (param.kind === 'choice')

@@ -1,14 +1,11 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { TrainerStore } from '../store';
 import { useTrainer } from '../useTrainerStore';
+import { RunControls } from '../../frame/RunControls';
+import { createTrainerController, TRAINER_SPEEDS } from '../../frame/trainerController';
 
-/** Delay between steps offered by the speed control (0 = as fast as the backend goes). */
-export const SPEEDS = [
-  { delayMs: 0, label: 'Max' },
-  { delayMs: 20, label: 'Fast (20 ms pause)' },
-  { delayMs: 100, label: 'Medium (100 ms pause)' },
-  { delayMs: 500, label: 'Slow (0.5 s pause)' },
-] as const;
+/** The pauses between steps offered by the speed menu (the frame's list; 0 = as fast as the backend goes). */
+export const SPEEDS = TRAINER_SPEEDS;
 
 function formatMetric(value: number): string {
   if (!Number.isFinite(value)) return String(value);
@@ -16,13 +13,31 @@ function formatMetric(value: number): string {
   return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value.toExponential(3) : value.toPrecision(4);
 }
 
-/** Train, pause/resume, single step, stop, reset, speed and seed: the same for every demo. */
+const STATUS_TEXT: Record<string, string> = {
+  idle: 'Not started',
+  starting: 'Starting…',
+  ready: 'Ready',
+  running: 'Training',
+  stopping: 'Pausing…',
+  paused: 'Paused',
+  stopped: 'Paused',
+  recovering: 'Recovering…',
+  error: 'Error',
+};
+
+/**
+ * Play/Pause, Step, Reset and Speed (the frame's RunControls, the same words as every demo), the
+ * seed, and a status line naming every metric of the latest iteration.
+ */
 export function TrainerControls<Config>({ store }: { store: TrainerStore<Config> }) {
+  const [controller] = useState(() =>
+    createTrainerController(store, { summary: (s) => `${STATUS_TEXT[s.status]} · iteration ${s.iteration}` }),
+  );
+  useEffect(() => controller.track(), [controller]);
   const status = useTrainer(store, (s) => s.status);
   const iteration = useTrainer(store, (s) => s.iteration);
   const latest = useTrainer(store, (s) => s.latest);
   const stepMs = useTrainer(store, (s) => s.stepMs);
-  const delayMs = useTrainer(store, (s) => s.delayMs);
   const seed = useTrainer(store, (s) => s.seed);
   const [seedText, setSeedText] = useState(String(seed));
   const [shownSeed, setShownSeed] = useState(seed);
@@ -31,32 +46,13 @@ export function TrainerControls<Config>({ store }: { store: TrainerStore<Config>
     setShownSeed(seed);
     setSeedText(String(seed));
   }
-  const speedId = useId();
   const seedId = useId();
   const actions = store.getState();
-  const idle = status === 'ready' || status === 'paused' || status === 'stopped';
-  const running = status === 'running';
 
   return (
     <div className="trainer-controls">
-      <div className="trainer-controls__buttons" role="group" aria-label="Training controls">
-        {status === 'paused' ? (
-          <button type="button" onClick={() => void actions.resume()}>Resume</button>
-        ) : (
-          <button type="button" onClick={() => void actions.train()} disabled={!idle}>Train</button>
-        )}
-        <button type="button" className="secondary" onClick={() => void actions.pause()} disabled={!running}>Pause</button>
-        <button type="button" className="secondary" onClick={() => void actions.step()} disabled={!idle}>Step once</button>
-        <button type="button" className="secondary" onClick={() => void actions.stop()} disabled={!running}>Stop</button>
-        <button type="button" className="secondary" onClick={() => void actions.reset()} disabled={status === 'starting' || status === 'recovering' || status === 'idle'}>Reset</button>
-      </div>
+      <RunControls controller={controller} />
       <div className="trainer-controls__settings">
-        <label htmlFor={speedId}>Speed</label>
-        <select id={speedId} value={delayMs} onChange={(e) => actions.setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={s.delayMs} value={s.delayMs}>{s.label}</option>
-          ))}
-        </select>
         <form
           className="trainer-controls__seed"
           onSubmit={(e) => {
@@ -66,7 +62,9 @@ export function TrainerControls<Config>({ store }: { store: TrainerStore<Config>
         >
           <label htmlFor={seedId}>Seed</label>
           <input id={seedId} inputMode="numeric" value={seedText} onChange={(e) => setSeedText(e.target.value)} size={8} />
-          <button type="submit" className="secondary" disabled={status === 'starting' || status === 'recovering'}>Apply seed</button>
+          <button type="submit" className="secondary" disabled={status === 'starting' || status === 'recovering'} title="A new model from this seed, iteration 0">
+            Apply seed
+          </button>
         </form>
       </div>
       <p className="trainer-controls__status">
@@ -78,20 +76,8 @@ export function TrainerControls<Config>({ store }: { store: TrainerStore<Config>
               <span key={key}> · {key} <strong>{formatMetric(value)}</strong></span>
             ))
           : null}
-        {stepMs !== null ? <span> · {stepMs.toFixed(2)} ms/step</span> : null}
+        {stepMs !== null ? <span> · {stepMs.toFixed(2)} ms per step (compute only)</span> : null}
       </p>
     </div>
   );
 }
-
-const STATUS_TEXT: Record<string, string> = {
-  idle: 'Not started',
-  starting: 'Starting…',
-  ready: 'Ready',
-  running: 'Training',
-  stopping: 'Stopping…',
-  paused: 'Paused',
-  stopped: 'Stopped',
-  recovering: 'Recovering…',
-  error: 'Error',
-};
