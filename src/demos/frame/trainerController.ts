@@ -3,6 +3,7 @@
  * keeps the model, Step runs one iteration, Reset rebuilds the model from the current settings,
  * speed is the pause between iterations. Any trainer demo gets the frame's buttons from this.
  */
+import type { NoQueries, QueryMap } from '../../algorithms/runtime/trainer';
 import type { TrainerState, TrainerStore } from '../runtime/store';
 import type { FrameController, FrameStatus, SpeedOption } from './controller';
 
@@ -19,12 +20,12 @@ export const TRAINER_SPEEDS: readonly TrainerSpeed[] = [
   { id: 'fastest', label: 'Fastest (0 s)', delayMs: 0 },
 ];
 
-export interface TrainerControllerOptions<Config> {
+export interface TrainerControllerOptions<Config, View = unknown, Queries extends QueryMap = NoQueries> {
   speeds?: readonly TrainerSpeed[];
   teachingId?: string;
   fastestId?: string;
   /** The status line in words; `trainingSeconds` is the wall time this model has spent training. */
-  summary(state: TrainerState<Config>, trainingSeconds: number): string;
+  summary(state: TrainerState<Config, View, Queries>, trainingSeconds: number): string;
   /** Preset navigation, when the demo has presets. */
   presets?: { move(delta: 1 | -1): void; currentId(): string | null };
 }
@@ -36,9 +37,9 @@ const BUSY: Partial<Record<TrainerState<unknown>['status'], string>> = {
   recovering: 'Recovering…',
 };
 
-export function createTrainerController<Config>(
-  store: TrainerStore<Config>,
-  options: TrainerControllerOptions<Config>,
+export function createTrainerController<Config, View = unknown, Queries extends QueryMap = NoQueries>(
+  store: TrainerStore<Config, View, Queries>,
+  options: TrainerControllerOptions<Config, View, Queries>,
 ): FrameController & { track(): () => void } {
   const speeds = options.speeds ?? TRAINER_SPEEDS;
   const teachingId = options.teachingId ?? 'teaching';
@@ -46,7 +47,7 @@ export function createTrainerController<Config>(
   // Wall time spent running by the current model: summed over runs, cleared when iteration returns to 0.
   let trainedMs = 0;
   let runningSince: number | null = null;
-  const onState = (state: TrainerState<Config>, previous: TrainerState<Config>) => {
+  const onState = (state: TrainerState<Config, View, Queries>, previous: TrainerState<Config, View, Queries>) => {
     const now = performance.now();
     if (state.iteration === 0 && previous.iteration !== 0) trainedMs = 0;
     if (state.status === 'running' && runningSince === null) runningSince = now;

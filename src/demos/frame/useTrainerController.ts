@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { registerController } from '../platform/controllers';
+import type { NoQueries, QueryMap } from '../../algorithms/runtime/trainer';
 import type { TrainerStore } from '../runtime/store';
 import { createTrainerController, type TrainerControllerOptions } from './trainerController';
 import type { FrameController } from './controller';
@@ -9,7 +10,11 @@ import type { FrameController } from './controller';
  * presenter mode and tests find it with getController(slotId)). `options` may change between
  * renders; the controller reads the latest.
  */
-export function useTrainerController<Config>(store: TrainerStore<Config>, slotId: string, options: TrainerControllerOptions<Config>): FrameController {
+export function useTrainerController<Config, View = unknown, Queries extends QueryMap = NoQueries>(
+  store: TrainerStore<Config, View, Queries>,
+  slotId: string,
+  options: TrainerControllerOptions<Config, View, Queries>,
+): FrameController {
   const latest = useRef(options);
   useEffect(() => {
     latest.current = options;

@@ -4,13 +4,14 @@
  * loop (the TD errors of the hovered state).
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { RandomWalkConfig, RandomWalkQueries, RandomWalkView } from '../../algorithms/randomWalk/td';
 import { validateRandomWalk } from '../../algorithms/randomWalk/td';
 import type { ParamValues } from '../../components/url/params';
 import { isAbortError } from '../runtime/latest';
 import { useTrainer, useTrainerStore } from '../runtime/useTrainerStore';
-import { registerController } from '../platform/controllers';
-import { createTrainerController, paceLabel, PACES_MS } from '../platform/trainerController';
+import { TrainerNotice } from '../runtime';
+import { DemoFrame, DetailsTable, formatDiagnostic, formatSeconds, PrimarySetting, useTrainerController } from '../frame';
 import { useDemoParams } from '../platform/useDemoParams';
 import type { DemoProps } from '../types';
 import { randomWalkManifest, type RandomWalkParams } from './manifest';
@@ -70,6 +71,9 @@ function ErrorChart({ points }: { points: { iteration: number; mean: number; min
   );
 }
 
+const ALPHAS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5] as const;
+const STATES = [3, 5, 7, 11, 19, 49] as const;
+
 export default function RandomWalkDemo({ slotId }: DemoProps) {
   const params = useDemoParams(randomWalkManifest, slotId);
   const [initial] = useState(() => params.values);
@@ -77,12 +81,9 @@ export default function RandomWalkDemo({ slotId }: DemoProps) {
     { trainerId: 'random-walk', createWorker, config: configOf(initial), seed: initial.seed, withView: true, delayMs: 20, probe: false, checkpointEvery: 1000 },
     slotId,
   );
-  const status = useTrainer(store, (s) => s.status);
   const view = useTrainer(store, (s) => s.view);
   const history = useTrainer(store, (s) => s.history);
   const iteration = useTrainer(store, (s) => s.iteration);
-  const delayMs = useTrainer(store, (s) => s.delayMs);
-  const notice = useTrainer(store, (s) => s.notice);
   const [hovered, setHovered] = useState<number | null>(null);
   const [tdErrors, setTdErrors] = useState<{ state: number; left: number; right: number } | null>(null);
 
@@ -98,18 +99,11 @@ export default function RandomWalkDemo({ slotId }: DemoProps) {
     });
   };
 
-  useEffect(
-    () =>
-      registerController(slotId, createTrainerController({
-        store,
-        summary: (s) => `Step ${s.iteration.toLocaleString('en')} · RMS error ${s.latest ? s.latest.rmsError.toFixed(3) : '–'} · ${s.latest?.episodes ?? 0} episodes`,
-        cyclePreset: (delta) => apply(params.cyclePreset(delta)),
-        presetId: () => params.presetId,
-      })),
-    // the controller reads the latest params through its closures on each call
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [slotId, store, params.presetId],
-  );
+  const controller = useTrainerController(store, slotId, {
+    summary: (s, seconds) =>
+      `${s.status === 'running' ? 'Running' : s.iteration > 0 ? 'Paused' : 'Ready'} · step ${s.iteration.toLocaleString('en')} · RMS error ${s.latest ? s.latest.rmsError.toFixed(3) : '–'} · ${s.latest?.episodes ?? 0} episodes · ${formatSeconds(seconds)}`,
+    presets: { move: (delta) => apply(params.cyclePreset(delta)), currentId: () => params.presetId },
+  });
 
   // A query beside the loop: what TD error would each move from the hovered state produce now?
   useEffect(() => {
@@ -124,59 +118,81 @@ export default function RandomWalkDemo({ slotId }: DemoProps) {
   }, [hovered, iteration, store]);
 
   const points = useMemo(() => history.map((r) => ({ iteration: r.iteration, mean: r.metrics.rmsError, min: r.min.rmsError, max: r.max.rmsError })), [history]);
-  const running = status === 'running';
+  const latest = useTrainer(store, (s) => s.latest);
+  const stepMs = useTrainer(store, (s) => s.stepMs);
   const problems = [...params.linkProblems, ...params.updateProblems];
-
-  return (
-    <div className="rw-demo" data-demo="random-walk">
+  const notices: ReactNode = (
+    <>
       {problems.length ? (
         <div role="alert" className="rw-problems">
           <p>Some settings could not be used:</p>
           <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
         </div>
       ) : null}
-      <WalkView view={view} onHover={setHovered} />
-      <p className="rw-note" aria-live="polite">
-        {tdErrors && hovered === tdErrors.state
-          ? `From state ${tdErrors.state}: a step left would give TD error ${tdErrors.left.toFixed(3)}, a step right ${tdErrors.right.toFixed(3)}.`
-          : 'Bars: estimates V(s); ticks: true values s/(n+1). Point at a state to see the TD errors its moves would give now.'}
-      </p>
-      <ErrorChart points={points} />
-      <div className="rw-controls">
-        <button type="button" onClick={() => (running ? void store.getState().pause() : void (status === 'ready' ? store.getState().train() : store.getState().resume()))}
-          disabled={status === 'starting' || status === 'error'}>
-          {running ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" onClick={() => void store.getState().step()} disabled={running}>Step</button>
-        <button type="button" className="secondary" onClick={() => void store.getState().reset()}>Reset</button>
-        <label>
-          Pace
-          <select value={delayMs} onChange={(e) => store.getState().setSpeed(Number(e.target.value))}>
-            {PACES_MS.map((pace) => <option key={pace} value={pace}>{paceLabel(pace)}</option>)}
-          </select>
-        </label>
-        <label>
-          {params.table.alpha.label}
-          <input type="number" min={params.table.alpha.min} max={params.table.alpha.max} step={0.01} value={params.values.alpha}
-            onChange={(e) => apply({ alpha: Number(e.target.value) })} />
-        </label>
-        <label>
-          {params.table.states.label}
-          <input type="number" min={3} max={99} step={2} value={params.values.states} onChange={(e) => apply({ states: Number(e.target.value) })} />
-        </label>
-        <label>
-          Preset
-          <select value={params.presetId ?? ''} onChange={(e) => e.target.value && apply(params.applyPreset(e.target.value))}>
-            <option value="">(custom)</option>
-            {randomWalkManifest.presets.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-          </select>
-        </label>
-      </div>
-      <p role="status" className="rw-status" data-testid="rw-status">
-        {status === 'running' ? 'Running' : status === 'paused' ? 'Paused' : status === 'ready' ? 'Ready' : status} · step {iteration.toLocaleString('en')}
-        {history.length ? ` · RMS error ${history[history.length - 1].metrics.rmsError.toFixed(3)}` : ''}
-      </p>
-      {notice ? <p role="alert" className={`rw-notice rw-notice--${notice.tone}`}>{notice.text}</p> : null}
+      <TrainerNotice store={store} />
+    </>
+  );
+
+  return (
+    <div className="rw-demo" data-demo="random-walk">
+      <DemoFrame
+        label="TD(0) on a random walk"
+        controller={controller}
+        unit="step"
+        notices={notices}
+        stage={
+          <>
+            <WalkView view={view} onHover={setHovered} />
+            <p className="rw-note" aria-live="polite">
+              {tdErrors && hovered === tdErrors.state
+                ? `From state ${tdErrors.state}: a step left would give TD error ${tdErrors.left.toFixed(3)}, a step right ${tdErrors.right.toFixed(3)}.`
+                : 'Bars: estimates V(s); ticks: true values s/(n+1). Point at a state to see the TD errors its moves would give now.'}
+            </p>
+          </>
+        }
+        chart={<ErrorChart points={points} />}
+        settings={
+          <>
+            <PrimarySetting label={params.table.alpha.label ?? 'α'} value={String(params.values.alpha)}
+              options={ALPHAS.map((a) => ({ value: String(a), label: String(a) }))} onChange={(v) => apply({ alpha: Number(v) })} />
+            <PrimarySetting label={params.table.states.label ?? 'States'} value={String(params.values.states)}
+              options={STATES.map((n) => ({ value: String(n), label: String(n) }))} onChange={(v) => apply({ states: Number(v) })} />
+            <PrimarySetting label="Preset" value={params.presetId ?? ''}
+              options={[{ value: '', label: '(custom)' }, ...randomWalkManifest.presets.map((p) => ({ value: p.id, label: p.label }))]}
+              onChange={(id) => id && apply(params.applyPreset(id))} />
+          </>
+        }
+        panels={[
+          {
+            id: 'settings', label: 'More settings',
+            content: (
+              <div className="rw-more">
+                <label>
+                  {params.table.initialValue.label}
+                  <input type="number" step={0.1} min={params.table.initialValue.min} max={params.table.initialValue.max} value={params.values.initialValue}
+                    onChange={(e) => apply({ initialValue: Number(e.target.value) })} />
+                </label>
+                <label>
+                  {params.table.seed.label}
+                  <input type="number" step={1} min={0} max={params.table.seed.max} value={params.values.seed} onChange={(e) => apply({ seed: Number(e.target.value) })} />
+                </label>
+              </div>
+            ),
+          },
+          {
+            id: 'details', label: 'Details',
+            content: (
+              <DetailsTable caption="Latest step" rows={[
+                { label: 'TD error of the latest update', value: formatDiagnostic(latest?.tdError) },
+                { label: 'RMS error over the states', value: formatDiagnostic(latest?.rmsError) },
+                { label: 'Episodes finished', value: String(latest?.episodes ?? 0) },
+                { label: 'Steps', value: iteration.toLocaleString('en') },
+                { label: 'Mean time per step (ms)', value: formatDiagnostic(stepMs) },
+              ]} />
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }
