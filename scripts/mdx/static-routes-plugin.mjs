@@ -25,6 +25,8 @@ export default function staticRoutesPlugin(routes, { serverEntry }) {
   let config;
   /** @type {Map<string, string[]>} module suffix → chunk files to preload */
   const preloads = new Map();
+  /** KaTeX's two most used fonts: a lecture's first screen needs them, and its text waits for them. */
+  const fonts = [];
   return {
     name: 'static-routes',
     apply: 'build',
@@ -34,6 +36,9 @@ export default function staticRoutesPlugin(routes, { serverEntry }) {
       base = resolved.base;
     },
     generateBundle(_options, bundle) {
+      for (const item of Object.values(bundle)) {
+        if (item.type === 'asset' && /\/KaTeX_(Main-Regular|Math-Italic)-[\w-]+\.woff2$/.test(`/${item.fileName}`)) fonts.push(item.fileName);
+      }
       for (const route of routes()) {
         if (!route.module) continue;
         const chunk = Object.values(bundle).find(
@@ -72,7 +77,10 @@ export default function staticRoutesPlugin(routes, { serverEntry }) {
           if (!body.includes('<main')) throw new Error(`prerendering ${appPath} produced no page`);
           if (/<script|<template/.test(body)) throw new Error(`prerendering ${appPath} left content to a script`);
           const files = (route.module && preloads.get(route.module)) || [];
-          const links = files.map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`).join('');
+          const links = [
+            ...(route.module ? fonts : []).map((file) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${base}${file}">`),
+            ...files.map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`),
+          ].join('');
           const title = server.pageTitle(appPath);
           let html = template
             .replace('</head>', `${links}</head>`)
