@@ -17,6 +17,9 @@ function lectureSources(): Extracted[] {
     .map((slug) => extractLecture(readFileSync(new URL(`${slug}/index.mdx`, dir), 'utf8')) as Extracted);
 }
 
+/** The lecture's own chunk (0.3-1.2 MB) has arrived; the machines running the tests are slow and shared. */
+const lectureLoaded = (page: Page) => expect(page.locator('.lecture .katex').first()).toBeAttached({ timeout: 60_000 });
+
 const search = (page: Page) => page.getByRole('combobox', { name: 'Search lectures' });
 const options = (page: Page) => page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
 
@@ -86,7 +89,7 @@ test.describe('search', () => {
     await search(page).press('ArrowUp');
     await search(page).press('Enter');
     await expect(page).toHaveURL(/lecture\/[a-z-]+#[a-z0-9-]+$/);
-    await expect(page.locator('[data-demo-slot]').first()).toBeAttached();
+    await expect(page.locator('[data-demo-slot]').first()).toBeAttached({ timeout: 60_000 });
   });
 
   test('the body-text index is not loaded with the page, only once the search box is used', async ({ page }) => {
@@ -95,7 +98,7 @@ test.describe('search', () => {
       if (request.url().includes('lecture-text')) textIndexRequests.push(request.url());
     });
     await page.goto(`lecture/${LECTURES[1].slug}`);
-    await expect(page.locator('.katex').first()).toBeAttached();
+    await lectureLoaded(page);
     await page.waitForLoadState('networkidle');
     expect(textIndexRequests).toEqual([]);
     await search(page).focus();
@@ -107,9 +110,10 @@ test.describe('wide equations on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 } });
 
   test('every wide numbered equation keeps its number in view, shows that it scrolls and takes focus', async ({ page }) => {
+    test.slow(); // visits every numbered equation of a long page
     const errors = watchErrors(page);
     await page.goto('lecture/policy-gradients');
-    await expect(page.locator('.katex').first()).toBeAttached();
+    await lectureLoaded(page);
     await page.evaluate(() => document.fonts.ready);
     const displays = page.locator('.lecture .katex-display:has(.tag)');
     const count = await displays.count();
@@ -156,10 +160,12 @@ test.describe('wide equations on a phone', () => {
   });
 
   test('no lecture overflows the page sideways at 375 px, even with the sidebar choice stored', async ({ page }) => {
+    test.slow(); // loads every lecture
     await page.addInitScript(() => window.localStorage.setItem('rl-playground:sidebar-collapsed', '1'));
     for (const lecture of LECTURES) {
       await page.goto(`lecture/${lecture.slug}`);
       await expect(page.getByRole('heading', { level: 1, name: lecture.title })).toBeVisible();
+      await lectureLoaded(page);
       await page.evaluate(() => document.fonts.ready);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), lecture.slug).toBeLessThanOrEqual(375);
     }
@@ -204,7 +210,7 @@ test.describe('lecture layout on wide screens', () => {
     const lecture = LECTURES.find((l) => !readFileSync(new URL(`../src/lectures/${l.slug}/index.mdx`, import.meta.url), 'utf8').includes('<DemoSlot'));
     expect(lecture, 'a lecture without a demo').toBeDefined();
     await page.goto(`lecture/${lecture!.slug}`);
-    await expect(page.getByRole('heading', { level: 1, name: lecture!.title })).toBeVisible();
+    await lectureLoaded(page);
     const main = (await page.locator('main').boundingBox())!;
     for (const collapsed of [false, true]) {
       if (collapsed) await page.getByRole('button', { name: 'Hide lectures' }).click();
