@@ -100,3 +100,24 @@ export function useDemoParams<T extends ParamTable>(manifest: DemoManifest<T>, s
 
   return { table, values, linkProblems: initial.problems, updateProblems, update, presetId, applyPreset, cyclePreset };
 }
+
+/** A store with a seed (any trainer store): the part the link keeps in step with. */
+interface SeededStore {
+  getState(): { seed: number };
+  subscribe(listener: (state: { seed: number }, previous: { seed: number }) => void): () => void;
+}
+
+/**
+ * Keeps the link's seed and the runtime's own seed box in step: a seed set in the runtime
+ * (its seed box, a reset with a new seed) is written into the demo's settings and so the link.
+ */
+export function useSeedInLink<T extends ParamTable & { seed: ParamTable[string] }>(store: SeededStore, params: DemoParams<T>): void {
+  const { update } = params;
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.seed !== previous.seed) update({ seed: state.seed } as Partial<ParamValues<T>>);
+      }),
+    [store, update],
+  );
+}

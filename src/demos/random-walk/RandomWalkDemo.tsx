@@ -12,7 +12,7 @@ import { isAbortError } from '../runtime/latest';
 import { useTrainer, useTrainerStore } from '../runtime/useTrainerStore';
 import { TrainerNotice } from '../runtime';
 import { DemoFrame, DetailsTable, formatDiagnostic, formatSeconds, PrimarySetting, useTrainerController } from '../frame';
-import { useDemoParams } from '../platform/useDemoParams';
+import { useDemoParams, useSeedInLink } from '../platform/useDemoParams';
 import type { DemoProps } from '../types';
 import { randomWalkManifest, type RandomWalkParams } from './manifest';
 import './random-walk.css';
@@ -84,6 +84,7 @@ export default function RandomWalkDemo({ slotId }: DemoProps) {
   const view = useTrainer(store, (s) => s.view);
   const history = useTrainer(store, (s) => s.history);
   const iteration = useTrainer(store, (s) => s.iteration);
+  useSeedInLink(store, params);
   const [hovered, setHovered] = useState<number | null>(null);
   const [tdErrors, setTdErrors] = useState<{ state: number; left: number; right: number } | null>(null);
 
