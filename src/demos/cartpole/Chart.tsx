@@ -135,7 +135,7 @@ export const Chart = memo(function Chart({ title, series, log = false, yMin, yMa
           ))}
           {n === 0 ? (
             <text x={LEFT + (W - LEFT - RIGHT) / 2} y={TOP + (H - TOP - BOTTOM) / 2} textAnchor="middle" className="cp-chart__empty">
-              The curve appears once training runs.
+              Press Play to draw the curve.
             </text>
           ) : null}
         </svg>
