@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DemoProps } from '../types';
-import { parseParam, readParams, writeParams } from '../../components/url/params';
-import { validateConfig } from '../../algorithms/cartpole/config';
+import { parseParam } from '../../components/url/params';
+import { validateConfig, type CartpoleConfig } from '../../algorithms/cartpole/config';
 import { mlpFromSnapshot, type MlpWeights } from '../../algorithms/common/mlp';
 import type { CartpoleViewData } from '../../algorithms/cartpole/trainer';
 import { decodeWeightFile } from '../../algorithms/runtime/weightFile';
@@ -12,29 +12,29 @@ import { DemoFrame } from '../frame';
 import { CartpoleView, type ViewPolicy } from './CartpoleView';
 import { CompareMode, createCartpoleWorker } from './CompareMode';
 import { TEACHING_DELAY_MS, useCartpoleController } from './controller';
-import { CARTPOLE_PRESETS, matchingPreset, withPreset } from './manifest';
+import { CARTPOLE_PRESETS, cartpoleManifest, matchingPreset, withPreset } from './manifest';
 import { CartpoleDetails, FormulaAndCharts, MainSettings, ReturnChart } from './Panels';
-import { cartpoleParamTable, configOf, type CartpoleParams } from './params';
+import { useDemoParams, useSeedInLink } from '../platform/useDemoParams';
+import { configOf, type CartpoleParams } from './params';
 import { SettingsForm } from './SettingsForm';
 import './cartpole.css';
 
 const PRETRAINED_URL = `${import.meta.env.BASE_URL}models/cartpole/policy.json`;
 const PRETRAINED_LABEL = 'pre-trained policy';
 
-function readUrl(variant: string | undefined, slotId: string) {
-  return readParams(cartpoleParamTable(variant), new URLSearchParams(window.location.search), slotId);
-}
-
 /** CartPole-v1 trained live with REINFORCE or actor-critic (lectures: policy gradients, actor-critic). */
 export default function CartpoleDemo({ slotId, variant }: DemoProps) {
-  const [initial] = useState(() => readUrl(variant, slotId));
-  const [params, setParams] = useState<CartpoleParams>(initial.values);
+  // One URL-state hook for every demo: the link's problems are listed, every setting is written back.
+  const link = useDemoParams(cartpoleManifest, slotId, variant);
+  const params = link.values;
+  const [initial] = useState(() => link.values);
   const paramsRef = useRef(params);
   const [formError, setFormError] = useState<string | null>(null);
-  const store = useTrainerStore(
-    { trainerId: 'cartpole', createWorker: createCartpoleWorker, config: configOf(initial.values), seed: initial.values.seed, withView: true, delayMs: TEACHING_DELAY_MS },
+  const store = useTrainerStore<CartpoleConfig, CartpoleViewData>(
+    { trainerId: 'cartpole', createWorker: createCartpoleWorker, config: configOf(initial), seed: initial.seed, withView: true, delayMs: TEACHING_DELAY_MS },
     slotId,
   );
+  useSeedInLink(store, link);
   const policyRef = useRef<ViewPolicy | null>(null);
   const pretrainedNet = useRef<MlpWeights | null>(null);
   const [pretrained, setPretrained] = useState<{ text: string; error: string | null } | null>(null);
@@ -70,8 +70,7 @@ export default function CartpoleDemo({ slotId, variant }: DemoProps) {
           return;
         }
         if (state.view === previous.view || !state.view || state.iteration === 0) return;
-        const view = state.view as CartpoleViewData;
-        policyRef.current = { net: mlpFromSnapshot(view.policy), label: `training policy, iteration ${state.iteration}` };
+        policyRef.current = { net: mlpFromSnapshot(state.view.policy), label: `training policy, iteration ${state.iteration}` };
       }),
     [store],
   );
@@ -85,11 +84,7 @@ export default function CartpoleDemo({ slotId, variant }: DemoProps) {
       return;
     }
     setFormError(null);
-    paramsRef.current = next;
-    setParams(next);
-    const url = new URL(window.location.href);
-    writeParams(cartpoleParamTable(variant), next, url.searchParams, slotId);
-    window.history.replaceState(window.history.state, '', url);
+    paramsRef.current = link.update(next);
     await store.getState().setConfig(config);
     if (next.seed !== store.getState().seed) await store.getState().setSeed(next.seed);
   };
@@ -101,10 +96,10 @@ export default function CartpoleDemo({ slotId, variant }: DemoProps) {
     await store.getState().uploadWeights(Object.assign(new Blob([pretrained.text], { type: 'application/json' }), { name: 'the pre-trained policy' }));
   };
 
-  // Bench hook: vectorised environment steps per second on this page's thread.
+  // Bench hook (test builds only; the public bundle drops it): vectorised environment steps per second on this page's thread.
   useEffect(
     () =>
-      registerTestTool('cartpole-env-steps-per-s', async () => {
+      import.meta.env.VITE_TEST_HOOKS !== '1' ? undefined : registerTestTool('cartpole-env-steps-per-s', async () => {
         const env = new VecCartPole(64, createRng(1));
         const actions = new Uint8Array(64).map((_, i) => i % 2);
         const started = performance.now();
@@ -121,10 +116,10 @@ export default function CartpoleDemo({ slotId, variant }: DemoProps) {
   const primaryKeys: (keyof CartpoleParams)[] = ['algorithm', params.algorithm === 'actor-critic' ? 'advantage' : 'baseline', 'learningRate'];
   const notices = (
     <>
-      {initial.problems.length > 0 ? (
+      {link.linkProblems.length > 0 ? (
         <div role="alert" className="cp-problems">
           <p>Some settings in the link were ignored:</p>
-          <ul>{initial.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>{link.linkProblems.map((p) => <li key={p}>{p}</li>)}</ul>
         </div>
       ) : null}
       {pretrained?.error ? <p role="alert" className="cp-problems">{pretrained.error}</p> : null}

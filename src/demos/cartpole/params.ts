@@ -1,5 +1,5 @@
 /** The cart-pole demo's settings in the URL (`?pg.lr=0.02&pg.baseline=value`), one typed table. */
-import { bool, choice, num, type ParamValues } from '../../components/url/params';
+import { bool, choice, num, seedParam, type ParamValues } from '../../components/url/params';
 import { ADVANTAGE_KINDS, ALGORITHMS, BASELINES, DEFAULT_CONFIG, RANGES, RETURN_KINDS, type CartpoleConfig } from '../../algorithms/cartpole/config';
 
 const range = (key: keyof typeof RANGES, value: number) => {
@@ -27,7 +27,7 @@ export function cartpoleParamTable(variant?: string) {
     valueSteps: range('valueSteps', d.valueSteps),
     hidden1: range('hidden1', d.hidden1),
     hidden2: range('hidden2', d.hidden2),
-    seed: num(1, 0, 2 ** 31 - 1, true),
+    seed: seedParam(1),
   };
 }
 
