@@ -117,12 +117,12 @@ test('every lecture hydrates without console errors and keeps the prerendered ma
 
 test('a demo far down the page loads nothing until the reader nears it, then mounts in the same room', async ({ page }) => {
   const errors = watchErrors(page);
-  const chunk = builtChunk('src/demos/gridworld/GridworldDemo.tsx');
+  const chunk = builtChunk('src/demos/cartpole/CartpoleDemo.tsx');
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname.split('/').pop()!));
-  await page.goto('lecture/value-functions');
+  await page.goto('lecture/policy-gradients');
   await page.waitForLoadState('networkidle');
-  const slot = page.locator('[data-demo-slot="vi"]');
+  const slot = page.locator('[data-demo-slot="pg"]');
   const box = slot.locator('.with-demo__demo');
   // Far below the first screen (the mount margin is 1500 px; keep well clear of it).
   const top = await slot.evaluate((element) => element.getBoundingClientRect().top);
@@ -131,7 +131,7 @@ test('a demo far down the page loads nothing until the reader nears it, then mou
   expect(requested).not.toContain(chunk);
   expect(page.workers()).toHaveLength(0);
   await expect(slot).toHaveAttribute('data-demo-state', 'waiting');
-  await expect(box.locator('.demo-placeholder__title')).toHaveText(/Gridworld/);
+  await expect(box.locator('.demo-placeholder__title')).toHaveText(/Cart-pole/);
   const placeholderHeight = (await box.boundingBox())!.height;
 
   const chunkLoaded = page.waitForRequest((request) => request.url().endsWith(chunk));
