@@ -111,7 +111,7 @@ export function createGridStore(initial: GridParams) {
         residual = bellmanSweep(s.mdp, reward, s.inPlace ? to : from, to, s.gamma, s.noise);
       }
       const q = qFromValues(s.mdp, to, dynamics);
-      const pi = s.mode === 'soft' ? softPolicy(s.mdp, q, to, s.alpha) : null;
+      const pi = s.mode === "soft" ? softPolicy(s.mdp, q, s.alpha) : null;
       const residuals = [...s.residuals, residual];
       return { values: to, q, pi, policy: greedyPolicy(s.mdp, pi ?? q), residuals, sweeps: s.sweeps + 1, converged: residual <= UI_TOLERANCE };
     };
