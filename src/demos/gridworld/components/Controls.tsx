@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
-import { PRESETS } from '../../../algorithms/gridworld';
-import type { BrushKind, GridStoreApi } from '../store';
+import { PRESETS, type SoftBackup } from '../../../algorithms/gridworld';
+import { speedLabel } from '../controller';
+import { MAX_SPEED, MIN_SPEED, presetOf, type BrushKind, type GridStoreApi } from '../store';
 import { MODE_LABELS, MODES, type GridParams, type Mode } from '../url';
 
 interface SliderProps {
@@ -12,14 +13,16 @@ interface SliderProps {
   step: number;
   onChange: (value: number) => void;
   digits?: number;
+  /** The label already shows the value. */
+  hideValue?: boolean;
 }
 
-export function Slider({ label, value, min, max, step, onChange, digits = 2 }: SliderProps) {
+export function Slider({ label, value, min, max, step, onChange, digits = 2, hideValue = false }: SliderProps) {
   const id = useId();
   return (
     <div className="gw-slider">
       <label htmlFor={id}>
-        {label} <span className="gw-slider__value">{value.toFixed(digits)}</span>
+        {label} {hideValue ? null : <span className="gw-slider__value">{value.toFixed(digits)}</span>}
       </label>
       <input id={id} type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} />
     </div>
@@ -38,6 +41,7 @@ export function ModeAndPreset({ store }: { store: GridStoreApi }) {
   const mode = useStore(store, (s) => s.mode);
   const set = useStore(store, (s) => s.set);
   const applyPreset = useStore(store, (s) => s.applyPreset);
+  const current = useStore(store, (s) => presetOf(s.mdp));
   return (
     <div className="gw-row">
       <label htmlFor={`${id}-mode`}>Algorithm</label>
@@ -45,8 +49,8 @@ export function ModeAndPreset({ store }: { store: GridStoreApi }) {
         {MODES.map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
       </select>
       <label htmlFor={`${id}-preset`}>Preset</label>
-      <select id={`${id}-preset`} value="" onChange={(e) => applyPreset(e.target.value)}>
-        <option value="" disabled>Choose a grid…</option>
+      <select id={`${id}-preset`} value={current ?? ''} onChange={(e) => applyPreset(e.target.value)}>
+        <option value="" disabled>Your own grid</option>
         {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
       </select>
     </div>
@@ -88,7 +92,18 @@ export function Settings({ store }: { store: GridStoreApi }) {
       ) : null}
       {s.mode === 'q' ? (
         <>
-          <Slider label="Learning rate η" value={s.lr} min={0.01} max={1} step={0.01} onChange={(lr) => update({ lr })} />
+          <div className="gw-slider">
+            <label htmlFor={`${id}-schedule`}>Step size</label>
+            <select id={`${id}-schedule`} value={s.schedule} onChange={(e) => update({ schedule: e.target.value as 'decaying' | 'constant' })}>
+              <option value="decaying">Decaying: η = 1/(1+n)^ω</option>
+              <option value="constant">Constant η</option>
+            </select>
+          </div>
+          {s.schedule === 'decaying' ? (
+            <Slider label="Decay ω" value={s.decay} min={0.55} max={1} step={0.05} onChange={(decay) => update({ decay })} />
+          ) : (
+            <Slider label="Learning rate η" value={s.lr} min={0.01} max={1} step={0.01} onChange={(lr) => update({ lr })} />
+          )}
           <div className="gw-slider">
             <label htmlFor={`${id}-explore`}>Exploration</label>
             <select id={`${id}-explore`} value={s.exploration} onChange={(e) => update({ exploration: e.target.value as 'epsilon' | 'boltzmann' })}>
@@ -109,6 +124,52 @@ export function Settings({ store }: { store: GridStoreApi }) {
         ) : null}
         <label><input type="checkbox" checked={s.showQ} onChange={(e) => update({ showQ: e.target.checked })} /> Show Q(s, a) triangles</label>
       </div>
+    </div>
+  );
+}
+
+/** The soft backup choice: the variational one (true dynamics) or the exact, optimistic one. */
+export function SoftBackupChoice({ store }: { store: GridStoreApi }) {
+  const backup = useStore(store, (s) => s.softBackup);
+  const set = useStore(store, (s) => s.set);
+  const id = useId();
+  const options: { value: SoftBackup; label: string }[] = [
+    { value: 'variational', label: 'Variational: r + γ E[V(s′)]' },
+    { value: 'exact', label: 'Exact: r + α log E[exp(γV(s′)/α)]' },
+  ];
+  return (
+    <fieldset className="gw-choice">
+      <legend>Soft backup over the next state</legend>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input type="radio" name={`${id}-backup`} checked={backup === o.value} onChange={() => set({ softBackup: o.value })} />
+          {' '}{o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Step, play/pause, run to the end, reset and speed: all state lives in the store. */
+export function RunControls({ store }: { store: GridStoreApi }) {
+  const mode = useStore(store, (s) => s.mode);
+  const error = useStore(store, (s) => s.error);
+  const converged = useStore(store, (s) => s.converged);
+  const playing = useStore(store, (s) => s.playing);
+  const running = useStore(store, (s) => s.running);
+  const speed = useStore(store, (s) => s.speed);
+  const busy = playing || running;
+  const stepLabel = mode === 'q' ? 'One step' : mode === 'pi' ? 'Evaluate + improve' : 'One sweep';
+  const api = store.getState();
+  return (
+    <div className="gw-row gw-run">
+      <button type="button" onClick={() => api.step()} disabled={busy || Boolean(error) || (converged && mode !== 'q')}>{stepLabel}</button>
+      <button type="button" onClick={() => (playing ? api.pause() : api.play())} disabled={running || Boolean(error)} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
+      <button type="button" onClick={() => (running ? api.stopRun() : api.run())} disabled={playing || Boolean(error)}>
+        {running ? 'Stop' : mode === 'q' ? 'Run until Q ≈ Q*' : 'Run to convergence'}
+      </button>
+      <button type="button" className="secondary" onClick={() => api.reset()}>Reset</button>
+      <Slider label={`Speed (${speedLabel(mode, speed)})`} value={speed} min={MIN_SPEED} max={MAX_SPEED} step={1} digits={0} hideValue onChange={(v) => api.setSpeed(v)} />
     </div>
   );
 }
