@@ -1,0 +1,26 @@
+import { useId } from 'react';
+
+interface Props<V extends string> {
+  label: string;
+  value: V;
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  /** What changing it does, e.g. "Changing it starts a new model". */
+  description?: string;
+  disabled?: boolean;
+}
+
+/** One of the two to four settings beside the stage: a labelled menu that applies at once. */
+export function PrimarySetting<V extends string>({ label, value, options, onChange, description, disabled }: Props<V>) {
+  const id = useId();
+  return (
+    <label className="primary-setting" htmlFor={id} title={description}>
+      <span className="primary-setting__label">{label}</span>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as V)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
