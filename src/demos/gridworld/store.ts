@@ -66,6 +66,8 @@ export interface GridStore extends GridParams {
   running: boolean;
   /** Sweeps per second, or tens of Q-learning steps per second, while playing. */
   speed: number;
+  /** Play as fast as possible (Play then runs like Run, to the end). */
+  fastest: boolean;
 
   set(patch: Partial<GridParams>): void;
   setBrush(brush: BrushKind, reward?: number): void;
@@ -87,6 +89,7 @@ export interface GridStore extends GridParams {
   run(): void;
   stopRun(): void;
   setSpeed(speed: number): void;
+  setFastest(fastest: boolean): void;
   /** Stops timers (the component unmounts). */
   dispose(): void;
 }
@@ -290,6 +293,7 @@ export function createGridStore(initial: GridParams) {
       playing: false,
       running: false,
       speed: 4,
+      fastest: false,
       ...fresh(start),
       ...(problem ? { error: problem } : {}),
 
@@ -352,7 +356,8 @@ export function createGridStore(initial: GridParams) {
       },
       play() {
         const s = get();
-        if (s.error || s.playing) return;
+        if (s.error || s.playing || s.running) return;
+        if (s.fastest) return s.run();
         clearTimeout(runTimer);
         set({ playing: true, running: false });
         startPlayTimer();
@@ -389,6 +394,13 @@ export function createGridStore(initial: GridParams) {
         const clamped = Math.max(MIN_SPEED, Math.min(MAX_SPEED, Math.round(speed)));
         set({ speed: clamped });
         if (get().playing) startPlayTimer();
+      },
+      setFastest(fastest) {
+        const s = get();
+        const busy = s.playing || s.running;
+        if (busy) s.pause();
+        set({ fastest });
+        if (busy) get().play();
       },
       dispose() {
         stopTimers();

@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
 import { PRESETS, type SoftBackup } from '../../../algorithms/gridworld';
-import { speedLabel } from '../controller';
-import { MAX_SPEED, MIN_SPEED, presetOf, type BrushKind, type GridStoreApi } from '../store';
+import { presetOf, type BrushKind, type GridStoreApi } from '../store';
 import { MODE_LABELS, MODES, type GridParams, type Mode } from '../url';
 
 interface SliderProps {
@@ -43,7 +42,7 @@ export function ModeAndPreset({ store }: { store: GridStoreApi }) {
   const applyPreset = useStore(store, (s) => s.applyPreset);
   const current = useStore(store, (s) => presetOf(s.mdp));
   return (
-    <div className="gw-row">
+    <>
       <label htmlFor={`${id}-mode`}>Algorithm</label>
       <select id={`${id}-mode`} value={mode} onChange={(e) => set({ mode: e.target.value as Mode })}>
         {MODES.map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
@@ -53,7 +52,7 @@ export function ModeAndPreset({ store }: { store: GridStoreApi }) {
         <option value="" disabled>Your own grid</option>
         {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
       </select>
-    </div>
+    </>
   );
 }
 
@@ -78,18 +77,35 @@ export function BrushPicker({ store }: { store: GridStoreApi }) {
   );
 }
 
-export function Settings({ store }: { store: GridStoreApi }) {
+/** The settings beside the stage: γ, noise, and α (soft) or the exploration knob (Q-learning). */
+export function MainSettings({ store }: { store: GridStoreApi }) {
+  const s = useStore(store);
+  const update = (patch: Partial<GridParams>) => s.set(patch);
+  return (
+    <div className="gw-settings">
+      <Slider label="Discount γ" value={s.gamma} min={0} max={1} step={0.01} onChange={(gamma) => update({ gamma })} />
+      <Slider label="Noise" value={s.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} />
+      {s.mode === 'soft' ? (
+        <Slider label="Temperature α" value={s.alpha} min={0.01} max={2} step={0.01} onChange={(alpha) => update({ alpha })} />
+      ) : null}
+      {s.mode === 'q' && s.exploration === 'epsilon' ? (
+        <Slider label="ε (exploration)" value={s.epsilon} min={0} max={1} step={0.01} onChange={(epsilon) => update({ epsilon })} />
+      ) : null}
+      {s.mode === 'q' && s.exploration === 'boltzmann' ? (
+        <Slider label="Temperature τ" value={s.tau} min={0.01} max={2} step={0.01} onChange={(tau) => update({ tau })} />
+      ) : null}
+    </div>
+  );
+}
+
+/** The rest: living reward, Q-learning's step size and exploration rule, sweep kind, Q triangles. */
+export function MoreSettings({ store }: { store: GridStoreApi }) {
   const s = useStore(store);
   const update = (patch: Partial<GridParams>) => s.set(patch);
   const id = useId();
   return (
     <div className="gw-settings">
-      <Slider label="Discount γ" value={s.gamma} min={0} max={1} step={0.01} onChange={(gamma) => update({ gamma })} />
-      <Slider label="Noise" value={s.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} />
       <Slider label="Living reward" value={s.living} min={-2} max={2} step={0.01} onChange={(living) => update({ living })} />
-      {s.mode === 'soft' ? (
-        <Slider label="Temperature α" value={s.alpha} min={0.01} max={2} step={0.01} onChange={(alpha) => update({ alpha })} />
-      ) : null}
       {s.mode === 'q' ? (
         <>
           <div className="gw-slider">
@@ -111,11 +127,6 @@ export function Settings({ store }: { store: GridStoreApi }) {
               <option value="boltzmann">Boltzmann</option>
             </select>
           </div>
-          {s.exploration === 'epsilon' ? (
-            <Slider label="ε" value={s.epsilon} min={0} max={1} step={0.01} onChange={(epsilon) => update({ epsilon })} />
-          ) : (
-            <Slider label="Temperature τ" value={s.tau} min={0.01} max={2} step={0.01} onChange={(tau) => update({ tau })} />
-          )}
         </>
       ) : null}
       <div className="gw-checks">
@@ -150,26 +161,16 @@ export function SoftBackupChoice({ store }: { store: GridStoreApi }) {
   );
 }
 
-/** Step, play/pause, run to the end, reset and speed: all state lives in the store. */
-export function RunControls({ store }: { store: GridStoreApi }) {
+/** Run to the end (convergence, or Q ≈ Q*) as fast as the machine goes; the frame has Play/Step/Reset. */
+export function RunToEnd({ store }: { store: GridStoreApi }) {
   const mode = useStore(store, (s) => s.mode);
   const error = useStore(store, (s) => s.error);
-  const converged = useStore(store, (s) => s.converged);
-  const playing = useStore(store, (s) => s.playing);
   const running = useStore(store, (s) => s.running);
-  const speed = useStore(store, (s) => s.speed);
-  const busy = playing || running;
-  const stepLabel = mode === 'q' ? 'One step' : mode === 'pi' ? 'Evaluate + improve' : 'One sweep';
+  const playing = useStore(store, (s) => s.playing);
   const api = store.getState();
   return (
-    <div className="gw-row gw-run">
-      <button type="button" onClick={() => api.step()} disabled={busy || Boolean(error) || (converged && mode !== 'q')}>{stepLabel}</button>
-      <button type="button" onClick={() => (playing ? api.pause() : api.play())} disabled={running || Boolean(error)} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
-      <button type="button" onClick={() => (running ? api.stopRun() : api.run())} disabled={playing || Boolean(error)}>
-        {running ? 'Stop' : mode === 'q' ? 'Run until Q ≈ Q*' : 'Run to convergence'}
-      </button>
-      <button type="button" className="secondary" onClick={() => api.reset()}>Reset</button>
-      <Slider label={`Speed (${speedLabel(mode, speed)})`} value={speed} min={MIN_SPEED} max={MAX_SPEED} step={1} digits={0} hideValue onChange={(v) => api.setSpeed(v)} />
-    </div>
+    <button type="button" className="gw-run-to-end" onClick={() => (running ? api.stopRun() : api.run())} disabled={playing || Boolean(error)}>
+      {running ? 'Stop' : mode === 'q' ? 'Run until Q ≈ Q*' : 'Run to convergence'}
+    </button>
   );
 }

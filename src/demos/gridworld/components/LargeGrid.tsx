@@ -90,7 +90,7 @@ export function LargeGrid({ noise, livingReward, inPlace, onClient }: Props) {
     context.imageSmoothingEnabled = view.zoom < 1;
     context.imageSmoothingQuality = 'high';
     context.drawImage(image, 0, 0, image.width, image.height, x0, y0, image.width * view.zoom, image.height * view.zoom);
-    setZoomLabel(view.zoom >= 1 ? `${view.zoom} device pixels per cell` : `${(1 / view.zoom).toPrecision(2)} cells per device pixel (averaged)`);
+    setZoomLabel(view.zoom >= 1 ? `${view.zoom} device ${view.zoom === 1 ? 'pixel' : 'pixels'} per cell` : `${(1 / view.zoom).toPrecision(2)} cells per device pixel (averaged)`);
   }, [fitView]);
 
   // Keep the canvas at device resolution as its box changes.
@@ -251,7 +251,7 @@ export function LargeGrid({ noise, livingReward, inPlace, onClient }: Props) {
           <button type="button" onClick={() => void start()}>Build maze and run</button>
         )}
       </div>
-      <Slider label="Discount γ for the large maze" value={gamma} min={0.9} max={0.999} step={0.001} digits={3} onChange={setGamma} />
+      <Slider label="Large-maze discount γ" value={gamma} min={0.9} max={0.999} step={0.001} digits={3} onChange={setGamma} />
       <p className="gw-note" data-testid="gw-large-estimate">{estimate}</p>
       <p className="gw-note">
         Uses the noise, living reward and sweep kind above; Float32 values. Colour is logarithmic in |V| over {IMAGE_DECADES} decades, so the values can be seen
