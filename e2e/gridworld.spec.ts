@@ -24,7 +24,8 @@ async function openDemo(page: Page, query = ''): Promise<string> {
 
 /** Opens one of the frame's panels ("Bellman backup", "More settings", …) if it is closed. */
 async function openPanel(page: Page, slot: string, name: string) {
-  const tab = page.locator(`[data-gridworld="${slot}"]`).getByRole('button', { name, exact: true });
+  // The tab's name ends with its ▾/▴ marker.
+  const tab = page.locator(`[data-gridworld="${slot}"]`).getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
   if ((await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
 }
 
@@ -307,14 +308,20 @@ for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
     const demo = page.locator(`[data-gridworld="${slot}"]`);
     await demo.getByRole('button', { name: 'Run to convergence' }).click();
     await expect(demo.getByTestId('demo-status')).toContainText('· converged');
-    await demo.locator('.gw-grid').scrollIntoViewIfNeeded();
+    // Scroll the demo's top to just below the page's sticky header.
+    const top = await page.evaluate((id) => {
+      const header = document.querySelector('header');
+      const below = header && getComputedStyle(header).position !== 'static' ? header.getBoundingClientRect().bottom : 0;
+      const box = document.querySelector(`[data-gridworld="${id}"]`)!.getBoundingClientRect();
+      window.scrollBy(0, box.top - below - 4);
+      return below;
+    }, slot);
     const inView = async (selector: string) => {
       const box = (await demo.locator(selector).first().boundingBox())!;
-      return box.y >= -1 && box.y + box.height <= height + 1 && box.x >= -1 && box.x + box.width <= width + 1;
+      return box.y >= top - 1 && box.y + box.height <= height + 1 && box.x >= -1 && box.x + box.width <= width + 1;
     };
-    await page.evaluate((id) => document.querySelector(`[data-gridworld="${id}"] .gw-grid`)!.scrollIntoView({ block: 'start' }), slot);
-    expect({ grid: await inView('.gw-grid'), chart: await inView('.gw-chart'), controls: await inView('.run-controls'), settings: await inView('.gw-run-to-end') }).toEqual({ grid: true, chart: true, controls: true, settings: true });
     await page.screenshot({ path: `docs/review/gridworld-${width}x${height}.png` });
+    expect({ grid: await inView('.gw-grid'), chart: await inView('.gw-chart'), controls: await inView('.run-controls'), settings: await inView('.gw-run-to-end') }).toEqual({ grid: true, chart: true, controls: true, settings: true });
   });
 }
 

@@ -132,7 +132,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'risky',
-    label: 'Cliff walk with slips (soft backups disagree)',
+    label: 'Risky cliff walk (slips: soft backups disagree)',
     layout: '. . . . . .\n. . . . . .\nS -10 -10 -10 -10 +10',
     dynamics: { gamma: 0.9, noise: 0.2, livingReward: 0 },
   },

@@ -96,8 +96,10 @@ export default function GridworldDemo({ slotId, variant }: DemoProps) {
         stage={
           <div className="gw-stage">
             <p id={`${id}-label`} className="visually-hidden">Gridworld editor</p>
-            <GridView store={store} labelId={`${id}-label`} helpId={`${id}-help`} />
-            <BrushPicker store={store} />
+            <div className="gw-stage__row">
+              <GridView store={store} labelId={`${id}-label`} helpId={`${id}-help`} />
+              <BrushPicker store={store} />
+            </div>
             <p id={`${id}-help`} className="visually-hidden">
               Click or drag across cells to paint them with the brush; or move the cursor with the arrow keys and press Space or Enter (keys 1 to 4 pick a brush).
               The Bellman backup panel shows the backup of the cell under the pointer or cursor.
@@ -106,17 +108,17 @@ export default function GridworldDemo({ slotId, variant }: DemoProps) {
         }
         settings={
           <div className="gw-main-settings">
-            <div className="gw-row">
+            <div className="gw-picks">
               <ModeAndPreset store={store} />
-              <RunToEnd store={store} />
             </div>
             <MainSettings store={store} />
             {mode === 'soft' ? <SoftBackupChoice store={store} /> : null}
+            <RunToEnd store={store} />
           </div>
         }
         chart={
           <div className="gw-chart-area">
-            <ResidualChart store={store} height={200} />
+            <ResidualChart store={store} />
             <StartValue store={store} />
           </div>
         }

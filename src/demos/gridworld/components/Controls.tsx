@@ -43,15 +43,19 @@ export function ModeAndPreset({ store }: { store: GridStoreApi }) {
   const current = useStore(store, (s) => presetOf(s.mdp));
   return (
     <>
-      <label htmlFor={`${id}-mode`}>Algorithm</label>
-      <select id={`${id}-mode`} value={mode} onChange={(e) => set({ mode: e.target.value as Mode })}>
-        {MODES.map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
-      </select>
-      <label htmlFor={`${id}-preset`}>Preset</label>
-      <select id={`${id}-preset`} value={current ?? ''} onChange={(e) => applyPreset(e.target.value)}>
-        <option value="" disabled>Your own grid</option>
-        {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-      </select>
+      <span className="gw-pick">
+        <label htmlFor={`${id}-mode`} className="visually-hidden">Algorithm</label>
+        <select id={`${id}-mode`} value={mode} onChange={(e) => set({ mode: e.target.value as Mode })}>
+          {MODES.map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
+        </select>
+      </span>
+      <span className="gw-pick">
+        <label htmlFor={`${id}-preset`} className="visually-hidden">Preset</label>
+        <select id={`${id}-preset`} value={current ?? ''} onChange={(e) => applyPreset(e.target.value)}>
+          <option value="" disabled>Your own grid</option>
+          {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+        </select>
+      </span>
     </>
   );
 }
@@ -62,17 +66,19 @@ export function BrushPicker({ store }: { store: GridStoreApi }) {
   const reward = useStore(store, (s) => s.brushReward);
   const setBrush = useStore(store, (s) => s.setBrush);
   return (
-    <div className="gw-row" role="group" aria-label="Paint brush">
-      <span className="gw-row__label">Brush</span>
+    <div className="gw-row gw-brush" role="group" aria-label="Paint brush">
+      <span className="gw-row__label gw-brush__title">Brush</span>
       {BRUSHES.map((b) => (
         <button key={b.kind} type="button" className={brush === b.kind ? '' : 'secondary'} aria-pressed={brush === b.kind} onClick={() => setBrush(b.kind)}
-          aria-keyshortcuts={b.key}>
-          {b.label} <kbd>{b.key}</kbd>
+          aria-keyshortcuts={b.key} title={`${b.label} (key ${b.key})`}>
+          {b.label}
         </button>
       ))}
-      <label htmlFor={`${id}-reward`}>Terminal reward</label>
-      <input id={`${id}-reward`} className="gw-number" type="number" step={0.1} min={-1000} max={1000} value={reward}
-        onChange={(e) => setBrush('terminal', Math.max(-1000, Math.min(1000, Number(e.target.value))))} />
+      <label htmlFor={`${id}-reward`} title="Reward of a painted terminal" className="gw-brush__reward">
+        <span>reward</span>
+        <input id={`${id}-reward`} aria-label="Terminal reward" className="gw-number" type="number" step={0.1} min={-1000} max={1000} value={reward}
+          onChange={(e) => setBrush('terminal', Math.max(-1000, Math.min(1000, Number(e.target.value))))} />
+      </label>
     </div>
   );
 }
@@ -144,15 +150,15 @@ export function SoftBackupChoice({ store }: { store: GridStoreApi }) {
   const backup = useStore(store, (s) => s.softBackup);
   const set = useStore(store, (s) => s.set);
   const id = useId();
-  const options: { value: SoftBackup; label: string }[] = [
-    { value: 'variational', label: 'Variational: r + γ E[V(s′)]' },
-    { value: 'exact', label: 'Exact: r + α log E[exp(γV(s′)/α)]' },
+  const options: { value: SoftBackup; label: string; formula: string }[] = [
+    { value: 'variational', label: 'Variational', formula: 'Q = r + γ E[V(s′)]' },
+    { value: 'exact', label: 'Exact (optimistic)', formula: 'Q = r + α log E[exp(γ V(s′) / α)]' },
   ];
   return (
     <fieldset className="gw-choice">
-      <legend>Soft backup over the next state</legend>
+      <legend>Soft backup</legend>
       {options.map((o) => (
-        <label key={o.value}>
+        <label key={o.value} title={o.formula}>
           <input type="radio" name={`${id}-backup`} checked={backup === o.value} onChange={() => set({ softBackup: o.value })} />
           {' '}{o.label}
         </label>

@@ -8,7 +8,8 @@ const MAX_POINTS = 400;
 const compact = (v: number) => (v >= 1e6 ? `${Number((v / 1e6).toPrecision(3))}M` : v >= 1e4 ? `${Number((v / 1e3).toPrecision(3))}k` : String(v));
 
 /** ‖V_k − V_{k−1}‖∞ per sweep on a log scale beside γ^k (scaled to start at the first residual). */
-export function ResidualChart({ store, height = 220 }: { store: GridStoreApi; height?: number }) {
+/** Its height comes from CSS (.gw-chart), smaller in a narrow column. */
+export function ResidualChart({ store }: { store: GridStoreApi }) {
   const residuals = useStore(store, (s) => s.residuals);
   const qErrors = useStore(store, (s) => s.qErrors);
   const mode = useStore(store, (s) => s.mode);
@@ -34,7 +35,7 @@ export function ResidualChart({ store, height = 220 }: { store: GridStoreApi; he
   if (data.length === 0) return <p className="gw-chart gw-chart--empty">Run a {mode === 'q' ? 'few hundred steps' : 'sweep'} to see the error contract.</p>;
   return (
     <div className="gw-chart" role="img" aria-label={`${yName} against ${mode === 'q' ? 'steps' : 'sweeps'}, log scale`}>
-      <ResponsiveContainer width="100%" height={height}>
+      <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="#c9d1db" strokeDasharray="3 3" />
           <XAxis dataKey="k" type="number" domain={[0, 'auto']} allowDecimals={false} tickFormatter={compact} tick={{ fontSize: 14 }} label={{ value: mode === 'q' ? 'steps' : mode === 'pi' ? 'iteration' : 'sweep k', position: 'insideBottom', offset: -4, fontSize: 14 }} height={40} />
