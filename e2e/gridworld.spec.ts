@@ -321,6 +321,7 @@ for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
       return box.y >= top - 1 && box.y + box.height <= height + 1 && box.x >= -1 && box.x + box.width <= width + 1;
     };
     await page.screenshot({ path: `docs/review/gridworld-${width}x${height}.png` });
+    if (width === 1920) await page.locator(`[data-gridworld="${slot}"] .gw-grid`).screenshot({ path: 'docs/review/gridworld-grid-1920.png' });
     expect({ grid: await inView('.gw-grid'), chart: await inView('.gw-chart'), controls: await inView('.run-controls'), settings: await inView('.gw-run-to-end') }).toEqual({ grid: true, chart: true, controls: true, settings: true });
   });
 }
