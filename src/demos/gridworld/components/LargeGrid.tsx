@@ -30,13 +30,37 @@ const seconds = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toPrecision(2)} s`
 /** The view: device pixels per cell and the cell at the canvas centre. */
 interface View { zoom: number; cx: number; cy: number }
 
-/** Integer zoom from 1 up (every cell the same whole number of device pixels); below 1, any. */
-const snap = (zoom: number) => (zoom >= 1 ? Math.min(MAX_ZOOM, Math.floor(zoom)) : zoom);
+/**
+ * Whole-number zooms: k device pixels per cell from 1 up, or one device pixel per k x k block of
+ * cells below (zoom 1/k, k a power of two, drawn from a box-averaged copy), so no cell is
+ * resampled unevenly.
+ */
+const snap = (zoom: number) => (zoom >= 1 ? Math.min(MAX_ZOOM, Math.floor(zoom)) : 2 ** -Math.min(4, Math.ceil(Math.log2(1 / zoom) - 1e-9)));
+
+/**
+ * The image shrunk by k = 2^m in each direction, each pixel the mean of its k x k block of cells:
+ * m halvings, each a bilinear draw at exactly half size, which samples the shared corner of every
+ * 2 x 2 block and so averages it (done by the browser's canvas, off the main thread's JS).
+ */
+function boxAverage(image: HTMLCanvasElement, k: number): HTMLCanvasElement {
+  let current = image;
+  for (let factor = 1; factor < k; factor *= 2) {
+    const half = document.createElement('canvas');
+    half.width = Math.max(1, Math.floor(current.width / 2));
+    half.height = Math.max(1, Math.floor(current.height / 2));
+    const context = half.getContext('2d')!;
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'low';
+    context.drawImage(current, 0, 0, half.width * 2, half.height * 2, 0, 0, half.width, half.height);
+    current = half;
+  }
+  return current;
+}
 
 /**
  * Random mazes up to 1024 x 1024 swept in a worker. The value image (one pixel per cell) is drawn
  * onto a canvas at device resolution: at whole-number zooms with nearest-neighbour scaling, and
- * below one pixel per cell with the browser's smoothing (an average, not moiré). Wheel, pinch,
+ * below one pixel per cell as a box average of k x k blocks (no moiré). Wheel, pinch,
  * drag, the +/− buttons and the keyboard zoom and pan.
  */
 export function LargeGrid({ noise, livingReward, inPlace, onClient }: Props) {
@@ -87,10 +111,15 @@ export function LargeGrid({ noise, livingReward, inPlace, onClient }: Props) {
     // Whole device pixels for the origin, so every cell covers the same pixels.
     const x0 = Math.round(canvas.width / 2 - view.cx * view.zoom);
     const y0 = Math.round(canvas.height / 2 - view.cy * view.zoom);
-    context.imageSmoothingEnabled = view.zoom < 1;
-    context.imageSmoothingQuality = 'high';
-    context.drawImage(image, 0, 0, image.width, image.height, x0, y0, image.width * view.zoom, image.height * view.zoom);
-    setZoomLabel(view.zoom >= 1 ? `${view.zoom} device ${view.zoom === 1 ? 'pixel' : 'pixels'} per cell` : `${(1 / view.zoom).toPrecision(2)} cells per device pixel (averaged)`);
+    context.imageSmoothingEnabled = false;
+    if (view.zoom >= 1) {
+      context.drawImage(image, 0, 0, image.width, image.height, x0, y0, image.width * view.zoom, image.height * view.zoom);
+    } else {
+      const k = Math.round(1 / view.zoom);
+      const small = boxAverage(image, k);
+      context.drawImage(small, x0, y0);
+    }
+    setZoomLabel(view.zoom >= 1 ? `${view.zoom} device ${view.zoom === 1 ? 'pixel' : 'pixels'} per cell` : `one device pixel per ${Math.round(1 / view.zoom)} x ${Math.round(1 / view.zoom)} cells (averaged)`);
   }, [fitView]);
 
   // Keep the canvas at device resolution as its box changes.
@@ -160,6 +189,7 @@ export function LargeGrid({ noise, livingReward, inPlace, onClient }: Props) {
     const cellY = view.cy + (y - canvas.height / 2) / view.zoom;
     const zoom = snap(view.zoom * factor);
     const bounded = Math.min(MAX_ZOOM, Math.max(1 / 16, zoom));
+    if (bounded === view.zoom && factor !== 1) return;
     viewRef.current = { zoom: bounded, cx: cellX - (x - canvas.width / 2) / bounded, cy: cellY - (y - canvas.height / 2) / bounded };
     redraw();
   };
