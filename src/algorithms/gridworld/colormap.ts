@@ -38,24 +38,43 @@ export function valueScale(mdp: GridMdp, values: ArrayLike<number>): number {
   return scale;
 }
 
+/** Decades of |V| below the scale that the large image still tells apart. */
+export const IMAGE_DECADES = 3;
+
 /**
- * Writes the value map as RGBA pixels, one per cell (rows * cols * 4 bytes), into `out`.
- * A 256-entry lookup table keeps it to one multiply and four stores per cell.
+ * Position in [−1, 1] on the image's colour ramp: sign(v) log(1 + |v|/f) / log(1 + scale/f) with
+ * f = scale · 10^−IMAGE_DECADES, so values a thousand times smaller than the largest still show
+ * colour (a linear ramp leaves all but the corner by the goal white when γ^distance is small).
+ */
+export function logRampPosition(value: number, scale: number): number {
+  if (!(scale > 0) || !Number.isFinite(value)) return 0;
+  const floor = scale * 10 ** -IMAGE_DECADES;
+  const t = Math.log1p(Math.abs(value) / floor) / Math.log1p(scale / floor);
+  return Math.sign(value) * Math.min(1, t);
+}
+
+/**
+ * Writes the value map as RGBA pixels, one per cell (rows * cols * 4 bytes), into `out`, on the
+ * logarithmic ramp of logRampPosition. A 256-entry lookup table over that position keeps it to a
+ * logarithm, a multiply and four stores per cell.
  */
 export function renderValueImage(mdp: GridMdp, values: ArrayLike<number>, scale: number, out: Uint8ClampedArray): Uint8ClampedArray {
   const table = new Uint8Array(256 * 3);
   for (let k = 0; k < 256; k++) {
-    const rgb = valueRgb(((k - 127.5) / 127.5) * scale, scale);
+    const rgb = valueRgb((k - 127.5) / 127.5, 1);
     table.set(rgb, 3 * k);
   }
   const n = mdp.rows * mdp.cols;
-  const toIndex = 127.5 / scale;
+  const floor = scale * 10 ** -IMAGE_DECADES;
+  const norm = 127.5 / Math.log1p(scale / floor);
   for (let s = 0; s < n; s++) {
     const o = 4 * s;
     if (mdp.kind[s] === WALL) {
       out[o] = WALL_RGB[0]; out[o + 1] = WALL_RGB[1]; out[o + 2] = WALL_RGB[2];
     } else {
-      let k = Math.round(values[s] * toIndex + 127.5);
+      const v = values[s];
+      const t = Number.isFinite(v) ? Math.log1p((v < 0 ? -v : v) / floor) * norm : 0;
+      let k = Math.round(v < 0 ? 127.5 - t : 127.5 + t);
       k = k < 0 ? 0 : k > 255 ? 255 : k;
       out[o] = table[3 * k]; out[o + 1] = table[3 * k + 1]; out[o + 2] = table[3 * k + 2];
     }

@@ -131,6 +131,12 @@ export const PRESETS: readonly Preset[] = [
     dynamics: { gamma: 0.9, noise: 0.2, livingReward: 0 },
   },
   {
+    id: 'risky',
+    label: 'Risky cliff walk (slips: soft backups disagree)',
+    layout: '. . . . . .\n. . . . . .\nS -10 -10 -10 -10 +10',
+    dynamics: { gamma: 0.9, noise: 0.2, livingReward: 0 },
+  },
+  {
     id: 'maze',
     label: 'Maze',
     layout: [

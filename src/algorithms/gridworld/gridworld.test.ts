@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIONS, EMPTY, TERMINAL, WALL, bellmanSweep, evaluatePolicy, formatGrid, initialPolicy, openGrid, paintCell, parseGrid,
   policyIteration, PRESETS, qError, qFromValues, qLearning, randomMaze, renderValueImage, softValueIteration, stepRewards,
-  validateProblem, valueIteration, valueRgb, canReachTerminal,
+  validateProblem, valueIteration, valueRgb, canReachTerminal, logRampPosition,
 } from './index';
 
 const CLASSIC = '. . . +1\n. # . -1\nS . . .';
@@ -322,5 +322,12 @@ describe('large grids', () => {
     const mdp = parseGrid('# +1 -1');
     const image = renderValueImage(mdp, [0, 1, -1, 0], 1, new Uint8ClampedArray(12));
     expect(Array.from(image)).toEqual([45, 50, 58, 255, 33, 102, 172, 255, 179, 88, 6, 255]);
+    // The image's ramp is logarithmic: 1/1000 of the scale sits at log 2 / log 1001 ≈ 0.10 of the way,
+    // 1/10 at log 101 / log 1001 ≈ 0.67.
+    expect(logRampPosition(0.001, 1)).toBeCloseTo(Math.log(2) / Math.log(1001), 12);
+    expect(logRampPosition(-0.1, 1)).toBeCloseTo(-Math.log(101) / Math.log(1001), 12);
+    const faint = renderValueImage(parseGrid('+1 .'), [1, 0.01, 0], 1, new Uint8ClampedArray(8));
+    expect(faint[4]).toBeLessThan(200); // visibly blue, where a linear ramp gives 245
+    expect(valueRgb(0.01, 1)[0]).toBeGreaterThan(240);
   });
 });

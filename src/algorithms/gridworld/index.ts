@@ -1,5 +1,6 @@
 /** Gridworld MDPs and their solvers. Conventions: see mdp.ts. */
 export * from './mdp';
+export * from './transitionModel';
 export * from './grid';
 export * from './valueIteration';
 export * from './policyIteration';

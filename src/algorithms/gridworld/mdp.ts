@@ -108,19 +108,6 @@ export function stepRewards(mdp: GridMdp, livingReward: number): Float64Array {
   return reward;
 }
 
-/** The successor distribution of (s, a) for a non-terminal cell: [cell, probability] pairs (merged). */
-export function transitions(mdp: GridMdp, s: number, a: number, noise: number): [number, number][] {
-  if (mdp.kind[s] === TERMINAL) return [[mdp.end, 1]];
-  const out = new Map<number, number>();
-  const add = (cell: number, p: number) => {
-    if (p > 0) out.set(cell, (out.get(cell) ?? 0) + p);
-  };
-  add(mdp.next[4 * s + a], 1 - noise);
-  add(mdp.next[4 * s + ((a + 1) % 4)], noise / 2);
-  add(mdp.next[4 * s + ((a + 3) % 4)], noise / 2);
-  return [...out.entries()];
-}
-
 export function cellLabel(mdp: Pick<GridMdp, 'cols'>, s: number): string {
   return `row ${Math.floor(s / mdp.cols) + 1}, column ${(s % mdp.cols) + 1}`;
 }

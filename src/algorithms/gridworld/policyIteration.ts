@@ -3,6 +3,7 @@
  * improve π ← greedy(Q^π), repeat until no action changes. Conventions in mdp.ts.
  */
 import { distanceToTerminal, EMPTY, TERMINAL, stepRewards, validateProblem, type Dynamics, type GridMdp } from './mdp';
+import { transitionModel } from './transitionModel';
 import { checkSolveOptions, qFromValues, type SolveOptions } from './valueIteration';
 
 /** Grids with at most this many non-terminal states are evaluated by Gaussian elimination. */
@@ -76,15 +77,11 @@ function evaluateExact(mdp: GridMdp, policy: Int8Array, dynamics: Dynamics): Flo
   const m = states.length;
   const a = new Float64Array(m * m);
   const b = new Float64Array(m);
-  const p = 1 - dynamics.noise;
-  const h = dynamics.noise / 2;
+  const model = transitionModel(mdp, dynamics.noise);
   states.forEach((s, row) => {
     a[row * m + row] += 1;
     b[row] = dynamics.livingReward;
-    const act = policy[s];
-    const outcomes: [number, number][] = [[mdp.next[4 * s + act], p], [mdp.next[4 * s + ((act + 1) % 4)], h], [mdp.next[4 * s + ((act + 3) % 4)], h]];
-    for (const [to, prob] of outcomes) {
-      if (prob === 0) continue;
+    for (const [to, prob] of model.outcomes(s, policy[s])) {
       if (mdp.kind[to] === TERMINAL) b[row] += dynamics.gamma * prob * mdp.terminalReward[to];
       else a[row * m + index[to]] -= dynamics.gamma * prob;
     }
@@ -106,18 +103,15 @@ function evaluateIterative(mdp: GridMdp, policy: Int8Array, options: SolveOption
   const reward = stepRewards(mdp, options.livingReward);
   let values = start ? start.slice() : new Float64Array(mdp.end + 1);
   let spare = values.slice();
-  const p = 1 - options.noise;
-  const h = options.noise / 2;
+  const model = transitionModel(mdp, options.noise);
   let sweeps = 0;
   let residual = Infinity;
   while (sweeps < maxSweeps && residual > tolerance) {
     residual = 0;
     for (let i = 0; i < mdp.active.length; i++) {
       const s = mdp.active[i];
-      const o = 4 * s;
       const act = mdp.kind[s] === TERMINAL ? 0 : policy[s];
-      const expected = p * values[mdp.next[o + act]] + h * (values[mdp.next[o + ((act + 1) % 4)]] + values[mdp.next[o + ((act + 3) % 4)]]);
-      const value = reward[s] + options.gamma * expected;
+      const value = reward[s] + options.gamma * model.expectedValue(values, s, act);
       residual = Math.max(residual, Math.abs(value - values[s]));
       spare[s] = value;
     }

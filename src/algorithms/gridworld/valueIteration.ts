@@ -4,8 +4,11 @@
  *   Q(N) = p v_N + h (v_E + v_W),  Q(S) = p v_S + h (v_E + v_W),
  *   Q(E) = p v_E + h (v_N + v_S),  Q(W) = p v_W + h (v_N + v_S),   p = 1 − noise, h = noise / 2,
  * so max_a Q = max(p max(v_N, v_S) + h (v_E + v_W), p max(v_E, v_W) + h (v_N + v_S)).
+ * This kernel inlines the transition model (transitionModel.ts) for speed; Q values, policy
+ * evaluation and the other solvers go through the model itself.
  */
 import { TERMINAL, stepRewards, validateProblem, type Dynamics, type GridMdp } from './mdp';
+import { transitionModel } from './transitionModel';
 
 export type ValueArray = Float64Array | Float32Array;
 
@@ -38,16 +41,11 @@ export function bellmanSweep(mdp: GridMdp, reward: ArrayLike<number>, from: Valu
 /** Q(s, a) = r(s) + γ Σ P(s'|s,a) V(s') for every cell and action (4 per cell; walls 0). */
 export function qFromValues(mdp: GridMdp, values: ArrayLike<number>, dynamics: Dynamics): Float64Array {
   const reward = stepRewards(mdp, dynamics.livingReward);
+  const model = transitionModel(mdp, dynamics.noise);
   const q = new Float64Array(4 * mdp.end);
-  const p = 1 - dynamics.noise;
-  const h = dynamics.noise / 2;
   for (let i = 0; i < mdp.active.length; i++) {
     const s = mdp.active[i];
-    for (let a = 0; a < 4; a++) {
-      const expected =
-        p * values[mdp.next[4 * s + a]] + h * (values[mdp.next[4 * s + ((a + 1) % 4)]] + values[mdp.next[4 * s + ((a + 3) % 4)]]);
-      q[4 * s + a] = reward[s] + dynamics.gamma * expected;
-    }
+    for (let a = 0; a < 4; a++) q[4 * s + a] = reward[s] + dynamics.gamma * model.expectedValue(values, s, a);
   }
   return q;
 }

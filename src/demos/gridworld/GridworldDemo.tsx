@@ -3,11 +3,14 @@ import { useStore } from 'zustand';
 import { readParams, writeParams } from '../../components/url/params';
 import type { DemoProps } from '../types';
 import { BellmanBackup } from './components/BellmanBackup';
-import { BrushPicker, ModeAndPreset, Settings, Slider } from './components/Controls';
+import { DemoFrame } from '../frame';
+import { BrushPicker, MainSettings, ModeAndPreset, MoreSettings, RunToEnd, SoftBackupChoice } from './components/Controls';
 import { GridView } from './components/GridView';
 import { LargeGrid } from './components/LargeGrid';
 import { ResidualChart } from './components/ResidualChart';
-import { createGridStore, MAX_UI_SWEEPS, type GridStoreApi } from './store';
+import { registerController } from '../platform/controllers';
+import { createGridController } from './controller';
+import { createGridStore, type GridStoreApi } from './store';
 import { installTestApi } from './testApi';
 import { gridParamTable, type GridParams } from './url';
 import './gridworld.css';
@@ -34,119 +37,103 @@ function useUrlState(store: GridStoreApi, slotId: string, variant?: string) {
   }, [store, slotId, variant]);
 }
 
-function Status({ store }: { store: GridStoreApi }) {
+/** V(start) beside the chart (or max Q at the start in Q-learning), and policy iteration's rounds. */
+function StartValue({ store }: { store: GridStoreApi }) {
   const s = useStore(store);
   const start = s.mdp.start;
   const startValue = start >= 0 ? s.values[start] : NaN;
-  const unit = s.mode === 'q' ? 'steps' : s.mode === 'pi' ? 'policy-iteration rounds' : 'sweeps';
   return (
-    <div className="gw-status-block">
-      <p role="status" aria-live="polite" className="gw-status" data-testid="gw-status">
-        {s.sweeps} {unit}
-        {s.mode !== 'q' && s.residuals.length ? `, ‖ΔV‖∞ = ${s.residuals[s.residuals.length - 1].toExponential(2)}` : ''}
-        {s.mode === 'q' && s.qErrors.length ? `, ‖Q − Q*‖∞ = ${s.qErrors[s.qErrors.length - 1].error.toExponential(2)}, ${s.learner?.episodes ?? 0} episodes` : ''}
-        {s.converged ? ' (converged)' : ''}
-        {s.capped ? ` (stopped at the step limit: with noise and a constant η, Q keeps fluctuating)` : ''}
-        {s.mode !== 'q' && !s.converged && s.sweeps >= MAX_UI_SWEEPS ? ' (stopped at the sweep limit)' : ''}
-      </p>
-      <p className="gw-start-value">
-        V(start) = <strong data-testid="gw-start-value">{Number.isFinite(startValue) ? startValue.toFixed(3) : 'no start'}</strong>
-      </p>
-      {s.mode === 'pi' && s.policyChanges.length ? (
-        <p className="gw-note">Policy changes per round: {s.policyChanges.join(', ')}</p>
-      ) : null}
-    </div>
+    <p className="gw-start-value">
+      {s.mode === 'q' ? 'max Q(start, ·)' : 'V(start)'} = <strong data-testid="gw-start-value">{Number.isFinite(startValue) ? startValue.toFixed(3) : 'no start'}</strong>
+      {s.mode === 'pi' && s.policyChanges.length ? <span className="gw-note"> · policy changes per round: {s.policyChanges.join(', ')}</span> : null}
+    </p>
   );
 }
 
-function RunControls({ store }: { store: GridStoreApi }) {
-  const mode = useStore(store, (s) => s.mode);
-  const error = useStore(store, (s) => s.error);
-  const converged = useStore(store, (s) => s.converged);
-  const [playing, setPlaying] = useState(false);
-  const [running, setRunning] = useState(false);
-  const [speed, setSpeed] = useState(4);
-  const busy = playing || running;
-
-  useEffect(() => {
-    if (!playing) return;
-    // Q-learning: `speed` × 10 steps per second in 20 ticks; sweeps: `speed` per second.
-    const interval = mode === 'q' ? 50 : 1000 / speed;
-    const timer = setInterval(() => {
-      const state = store.getState();
-      if (state.error || (state.converged && state.mode !== 'q')) { setPlaying(false); return; }
-      state.step(mode === 'q' ? Math.max(1, Math.round(speed / 2)) : 1);
-    }, interval);
-    return () => clearInterval(timer);
-  }, [playing, speed, mode, store]);
-
-  useEffect(() => {
-    if (!running) return;
-    let timer: ReturnType<typeof setTimeout>;
-    let cancelled = false;
-    const tick = () => {
-      if (cancelled) return;
-      if (store.getState().advance(8)) setRunning(false);
-      else timer = setTimeout(tick, 0);
-    };
-    timer = setTimeout(tick, 0);
-    return () => { cancelled = true; clearTimeout(timer); };
-  }, [running, store]);
-
-  const stepLabel = mode === 'q' ? 'One step' : mode === 'pi' ? 'Evaluate + improve' : 'One sweep';
-  return (
-    <div className="gw-row gw-run">
-      <button type="button" onClick={() => store.getState().step()} disabled={busy || Boolean(error) || (converged && mode !== 'q')}>{stepLabel}</button>
-      <button type="button" onClick={() => setPlaying((p) => !p)} disabled={running || Boolean(error)} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
-      <button type="button" onClick={() => setRunning((r) => !r)} disabled={playing || Boolean(error)}>
-        {running ? 'Stop' : mode === 'q' ? 'Run until Q ≈ Q*' : 'Run to convergence'}
-      </button>
-      <button type="button" className="secondary" onClick={() => { setPlaying(false); setRunning(false); store.getState().reset(); }}>Reset</button>
-      <Slider label={mode === 'q' ? 'Speed (×10 steps/s)' : 'Speed (sweeps/s)'} value={speed} min={1} max={30} step={1} digits={0} onChange={setSpeed} />
-    </div>
-  );
-}
+const UNITS = { vi: 'sweep', soft: 'sweep', pi: 'round', q: 'step' } as const;
 
 /** Gridworld: value iteration, policy iteration, soft VI and Q-learning on an editable grid. */
 export default function GridworldDemo({ slotId, variant }: DemoProps) {
   const [problems] = useState(() => readParams(gridParamTable(variant), new URLSearchParams(window.location.search), slotId).problems);
   const [store] = useState(() => createGridStore(readParams(gridParamTable(variant), new URLSearchParams(window.location.search), slotId).values));
+  const [controller] = useState(() => createGridController(store));
   const largeClient = useRef<Parameters<typeof installTestApi>[2]>({ client: null, last: () => null });
   useUrlState(store, slotId, variant);
   useEffect(() => installTestApi(slotId, store, largeClient.current), [slotId, store]);
+  useEffect(() => {
+    const unregister = registerController(slotId, controller);
+    return () => {
+      unregister();
+      store.getState().dispose();
+    };
+  }, [slotId, store, controller]);
   const error = useStore(store, (s) => s.error);
-  const gamma = useStore(store, (s) => s.gamma);
+  const capReason = useStore(store, (s) => s.capReason);
+  const mode = useStore(store, (s) => s.mode);
   const noise = useStore(store, (s) => s.noise);
   const living = useStore(store, (s) => s.living);
   const inPlace = useStore(store, (s) => s.inPlace);
   const id = useId();
-  return (
-    <div className="gw" data-gridworld={slotId}>
+  const notices = problems.length || error || capReason ? (
+    <>
       {problems.length ? (
         <div role="alert" className="gw-error">
           <p>Some settings in the link could not be used:</p>
           <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
         </div>
       ) : null}
-      <ModeAndPreset store={store} />
-      <p id={`${id}-label`} className="visually-hidden">Gridworld editor</p>
-      <p id={`${id}-help`} className="gw-note">
-        Click a cell, or focus the grid and use the arrow keys, to move the cursor; Space or Enter paints it with the brush (keys 1–4 pick a brush).
-        Hover or move the cursor to see that cell&apos;s Bellman backup.
-      </p>
-      <GridView store={store} labelId={`${id}-label`} helpId={`${id}-help`} />
-      <BrushPicker store={store} />
       {error ? <p role="alert" className="gw-error">{error}</p> : null}
-      <RunControls store={store} />
-      <Status store={store} />
-      <Settings store={store} />
-      <BellmanBackup store={store} />
-      <ResidualChart store={store} />
-      <details className="gw-details">
-        <summary>Large-grid mode: random mazes up to 1024 x 1024, swept in a worker</summary>
-        <LargeGrid gamma={gamma} noise={noise} livingReward={living} inPlace={inPlace}
-          onClient={(client, last) => { largeClient.current.client = client; largeClient.current.last = last; }} />
-      </details>
+      {capReason ? <p className="gw-note gw-cap" data-testid="gw-cap">{capReason}</p> : null}
+    </>
+  ) : null;
+  return (
+    <div className="gw" data-gridworld={slotId}>
+      <DemoFrame
+        label="Gridworld"
+        controller={controller}
+        unit={UNITS[mode]}
+        notices={notices}
+        stage={
+          <div className="gw-stage">
+            <p id={`${id}-label`} className="visually-hidden">Gridworld editor</p>
+            <div className="gw-stage__row">
+              <GridView store={store} labelId={`${id}-label`} helpId={`${id}-help`} />
+              <BrushPicker store={store} />
+            </div>
+            <p id={`${id}-help`} className="visually-hidden">
+              Click or drag across cells to paint them with the brush; or move the cursor with the arrow keys and press Space or Enter (keys 1 to 4 pick a brush).
+              The Bellman backup panel shows the backup of the cell under the pointer or cursor.
+            </p>
+          </div>
+        }
+        settings={
+          <div className="gw-main-settings">
+            <div className="gw-picks">
+              <ModeAndPreset store={store} />
+            </div>
+            <MainSettings store={store} />
+            {mode === 'soft' ? <SoftBackupChoice store={store} /> : null}
+            <RunToEnd store={store} />
+          </div>
+        }
+        chart={
+          <div className="gw-chart-area">
+            <ResidualChart store={store} />
+            <StartValue store={store} />
+          </div>
+        }
+        panels={[
+          { id: 'backup', label: 'Bellman backup', content: <BellmanBackup store={store} /> },
+          { id: 'settings', label: 'More settings', content: <MoreSettings store={store} /> },
+          {
+            id: 'large', label: 'Large grid (up to 1024 x 1024)',
+            content: (
+              <LargeGrid noise={noise} livingReward={living} inPlace={inPlace}
+                onClient={(client, last) => { largeClient.current.client = client; largeClient.current.last = last; }} />
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

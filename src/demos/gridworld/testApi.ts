@@ -3,7 +3,7 @@
  * or with `?test` in the URL): read values, and reach the large-grid worker.
  */
 import { LargeGridClient, type LargeGridProgress } from './largeGridClient';
-import type { GridStoreApi } from './store';
+import { statusSummary, type GridStoreApi } from './store';
 
 export interface GridworldTestApi {
   startValue(): number;
@@ -11,6 +11,8 @@ export interface GridworldTestApi {
   sweeps(): number;
   layout(): string;
   settings(): { gamma: number; noise: number; living: number; mode: string };
+  /** The plain-words status line and the run's end state. */
+  status(): { summary: string; converged: boolean; capped: boolean; steps: number; qError: number | null; qTolerance: number };
   /** The large-grid worker client (created on first use, for the bench). */
   large(): LargeGridClient;
   largeProgress(): LargeGridProgress | null;
@@ -41,6 +43,11 @@ export function installTestApi(
     settings: () => {
       const s = store.getState();
       return { gamma: s.gamma, noise: s.noise, living: s.living, mode: s.mode };
+    },
+    status: () => {
+      const s = store.getState();
+      const last = s.qErrors[s.qErrors.length - 1];
+      return { summary: statusSummary(s), converged: s.converged, capped: s.capped, steps: s.sweeps, qError: last ? last.error : null, qTolerance: s.qTolerance };
     },
     large: () => (large.client ??= new LargeGridClient()),
     largeProgress: () => large.last(),

@@ -1,6 +1,6 @@
 /** The gridworld's URL state: one typed table, namespaced by the slot id (`?vi.gamma=0.95`). */
 import { bool, choice, num, text, type ParamValues } from '../../components/url/params';
-import { parseGrid, PRESETS } from '../../algorithms/gridworld';
+import { DEFAULT_DECAY, parseGrid, PRESETS, SOFT_BACKUPS, type SoftBackup, type StepSchedule } from '../../algorithms/gridworld';
 
 export const MODES = ['vi', 'pi', 'soft', 'q'] as const;
 export type Mode = (typeof MODES)[number];
@@ -32,9 +32,13 @@ export function gridParamTable(variant?: string) {
     alpha: num(0.1, 0.001, 10),
     inPlace: bool(false),
     showQ: bool(false),
+    softBackup: choice<SoftBackup>('variational', SOFT_BACKUPS),
+    schedule: choice<StepSchedule>('decaying', ['decaying', 'constant']),
+    decay: num(DEFAULT_DECAY, 0.55, 1),
     lr: num(0.5, 0.01, 1),
     exploration: choice<'epsilon' | 'boltzmann'>('epsilon', ['epsilon', 'boltzmann']),
-    epsilon: num(0.3, 0, 1),
+    // Q-learning is off-policy: a mostly random walker covers every reachable pair, so Q → Q*.
+    epsilon: num(0.8, 0, 1),
     tau: num(0.2, 0.01, 10),
     seed: num(1, 0, 1e9, true),
   };
