@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { readParams, writeParams } from '../../components/url/params';
 import type { DemoProps } from '../types';
 import { BellmanBackup } from './components/BellmanBackup';
 import { DemoFrame } from '../frame';
@@ -12,30 +11,9 @@ import { registerController } from '../platform/controllers';
 import { createGridController } from './controller';
 import { createGridStore, type GridStoreApi } from './store';
 import { installTestApi } from './testApi';
-import { gridParamTable, type GridParams } from './url';
+import { gridworldManifest } from './manifest';
+import { readLink, useStoreInLink } from '../platform/useDemoParams';
 import './gridworld.css';
-
-function useUrlState(store: GridStoreApi, slotId: string, variant?: string) {
-  useEffect(() => {
-    const table = gridParamTable(variant);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = store.subscribe((state, previous) => {
-      const changed = (Object.keys(table) as (keyof GridParams)[]).some((key) => state[key] !== previous[key]);
-      if (!changed) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const search = writeParams(table, state, new URLSearchParams(window.location.search), slotId);
-        const query = search.toString();
-        const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-        window.history.replaceState(window.history.state, '', url);
-      }, 250);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [store, slotId, variant]);
-}
 
 /** V(start) beside the chart (or max Q at the start in Q-learning), and policy iteration's rounds. */
 function StartValue({ store }: { store: GridStoreApi }) {
@@ -54,11 +32,14 @@ const UNITS = { vi: 'sweep', soft: 'sweep', pi: 'round', q: 'step' } as const;
 
 /** Gridworld: value iteration, policy iteration, soft VI and Q-learning on an editable grid. */
 export default function GridworldDemo({ slotId, variant }: DemoProps) {
-  const [problems] = useState(() => readParams(gridParamTable(variant), new URLSearchParams(window.location.search), slotId).problems);
-  const [store] = useState(() => createGridStore(readParams(gridParamTable(variant), new URLSearchParams(window.location.search), slotId).values));
+  // The shared URL state: the link's problems are listed; every setting (the grid too) is written back.
+  const [table] = useState(() => gridworldManifest.params(variant));
+  const [link] = useState(() => readLink(table, slotId));
+  const problems = link.problems;
+  const [store] = useState(() => createGridStore(link.values));
   const [controller] = useState(() => createGridController(store));
   const largeClient = useRef<Parameters<typeof installTestApi>[2]>({ client: null, last: () => null });
-  useUrlState(store, slotId, variant);
+  useStoreInLink(store, table, slotId);
   useEffect(() => installTestApi(slotId, store, largeClient.current), [slotId, store]);
   useEffect(() => {
     const unregister = registerController(slotId, controller);

@@ -1,7 +1,8 @@
 /**
- * A small typed window hook for end-to-end tests and the bench (installed only under automation
- * or with `?test` in the URL): read values, and reach the large-grid worker.
+ * A small typed window hook for end-to-end tests and the bench (installed only in
+ * test builds only, VITE_TEST_HOOKS=1): read values, and reach the large-grid worker.
  */
+import { testMode } from '../runtime/testHook';
 import { LargeGridClient, type LargeGridProgress } from './largeGridClient';
 import { statusSummary, type GridStoreApi } from './store';
 
@@ -30,7 +31,7 @@ export function installTestApi(
   store: GridStoreApi,
   large: { client: LargeGridClient | null; last: () => LargeGridProgress | null },
 ): () => void {
-  if (!navigator.webdriver && !new URLSearchParams(window.location.search).has('test')) return () => {};
+  if (!testMode()) return () => {};
   const demos = (window.__rlGridworld ??= {});
   demos[slotId] = {
     startValue: () => {

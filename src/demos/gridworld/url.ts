@@ -1,5 +1,5 @@
 /** The gridworld's URL state: one typed table, namespaced by the slot id (`?vi.gamma=0.95`). */
-import { bool, choice, num, text, type ParamValues } from '../../components/url/params';
+import { bool, choice, num, seedParam, text, type ParamValues } from '../../components/url/params';
 import { DEFAULT_DECAY, parseGrid, PRESETS, SOFT_BACKUPS, type SoftBackup, type StepSchedule } from '../../algorithms/gridworld';
 
 export const MODES = ['vi', 'pi', 'soft', 'q'] as const;
@@ -40,7 +40,7 @@ export function gridParamTable(variant?: string) {
     // Q-learning is off-policy: a mostly random walker covers every reachable pair, so Q → Q*.
     epsilon: num(0.8, 0, 1),
     tau: num(0.2, 0.01, 10),
-    seed: num(1, 0, 1e9, true),
+    seed: seedParam(1),
   };
 }
 

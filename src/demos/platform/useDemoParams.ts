@@ -26,6 +26,40 @@ function currentSearch(): URLSearchParams {
   return new URLSearchParams(typeof window === 'undefined' ? '' : window.location.search);
 }
 
+/** The demo's settings from the page's link; `problems` lists what was ignored and why. */
+export function readLink<T extends ParamTable>(table: T, slotId: string) {
+  return readParams(table, currentSearch(), slotId);
+}
+
+/** Writes every setting of the demo (defaults and seed included) into the page's link. */
+export function writeLink<T extends ParamTable>(table: T, values: ParamValues<T>, slotId: string): void {
+  const search = writeParams(table, values, currentSearch(), slotId);
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${search.toString()}${window.location.hash}`);
+}
+
+/**
+ * For a demo whose settings live in its own store (gridworld: the edited grid is a setting):
+ * writes the link whenever one of the table's values changes in the store.
+ */
+export function useStoreInLink<T extends ParamTable, S extends ParamValues<T>>(
+  store: { subscribe(listener: (state: S, previous: S) => void): () => void },
+  table: T,
+  slotId: string,
+): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (!Object.keys(table).some((key) => state[key] !== previous[key])) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => writeLink(table, state, slotId), 200);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store, table, slotId]);
+}
+
 /** Checks each patched value against the table; returns the accepted patch and the problems. */
 export function checkPatch<T extends ParamTable>(table: T, patch: Partial<ParamValues<T>>): { accepted: Partial<ParamValues<T>>; problems: string[] } {
   const accepted: Record<string, unknown> = {};
@@ -46,7 +80,7 @@ export function checkPatch<T extends ParamTable>(table: T, patch: Partial<ParamV
 
 export function useDemoParams<T extends ParamTable>(manifest: DemoManifest<T>, slotId: string, variant?: string): DemoParams<T> {
   const table = useMemo(() => manifest.params(variant), [manifest, variant]);
-  const [initial] = useState(() => readParams(table, currentSearch(), slotId));
+  const [initial] = useState(() => readLink(table, slotId));
   const [values, setValues] = useState(initial.values);
   const [updateProblems, setUpdateProblems] = useState<string[]>([]);
   const [presetId, setPresetId] = useState<string | null>(null);
@@ -56,11 +90,7 @@ export function useDemoParams<T extends ParamTable>(manifest: DemoManifest<T>, s
   // Write the link after the user changed something (a fresh page keeps its clean URL).
   useEffect(() => {
     if (!dirty.current) return;
-    const timer = setTimeout(() => {
-      const search = writeParams(table, values, currentSearch(), slotId);
-      const url = `${window.location.pathname}?${search.toString()}${window.location.hash}`;
-      window.history.replaceState(window.history.state, '', url);
-    }, 200);
+    const timer = setTimeout(() => writeLink(table, values, slotId), 200);
     return () => clearTimeout(timer);
   }, [table, values, slotId]);
 
