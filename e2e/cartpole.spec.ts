@@ -30,6 +30,8 @@ async function openDemo(page: Page, query = '') {
   await page.addInitScript(() => localStorage.setItem('rl-playground.backend.force', 'wasm'));
   await page.goto(`lecture/policy-gradients${query}`);
   const demo = page.locator('[data-demo-slot="pg"]');
+  // The demo mounts when its slot nears the viewport: scroll to the placeholder first.
+  await demo.scrollIntoViewIfNeeded();
   await demo.locator('canvas').scrollIntoViewIfNeeded();
   await expect.poll(() => page.evaluate(() => Boolean(window.__rl?.tools['cartpole-view:pg'] && window.__rl?.trainers.pg))).toBe(true);
   return demo;
@@ -142,6 +144,7 @@ test('the actor-critic lecture hosts the same demo set to actor-critic', async (
   await page.addInitScript(() => localStorage.setItem('rl-playground.backend.force', 'wasm'));
   await page.goto('lecture/actor-critic');
   const demo = page.locator('[data-demo-slot="ac"]');
+  await demo.scrollIntoViewIfNeeded();
   await demo.locator('canvas').scrollIntoViewIfNeeded();
   await expect.poll(() => page.evaluate(() => Boolean(window.__rl?.trainers.ac))).toBe(true);
   await expect.poll(() => page.evaluate(() => (window.__rl!.trainers.ac as { getState(): { config: { algorithm: string } } }).getState().config.algorithm)).toBe('actor-critic');

@@ -21,6 +21,8 @@ async function openDemo(page: Page): Promise<Locator> {
   // WASM: what a CPU-only test machine trains on fastest; skips the measured probe.
   await page.addInitScript(() => localStorage.setItem('rl-playground.backend.force', 'wasm'));
   await page.goto('lecture/policy-gradients');
+  // The demo mounts when its slot nears the viewport: scroll to the placeholder first.
+  await page.locator('[data-demo-slot="pg"]').scrollIntoViewIfNeeded();
   const frame = page.locator('[data-demo-slot="pg"] .demo-frame');
   await frame.scrollIntoViewIfNeeded();
   await expect(frame.locator('canvas')).toBeVisible();
