@@ -34,6 +34,9 @@ function FocusableOverflow() {
   useEffect(() => {
     const update = () => {
       for (const display of document.querySelectorAll<HTMLElement>('.lecture .katex-display')) {
+        // A box skipped by content-visibility has no laid-out content to measure: keep its mark
+        // until it is rendered again (contentvisibilityautostatechange below re-measures it).
+        if (display.checkVisibility?.({ contentVisibilityAuto: true }) === false) continue;
         const overflows = display.scrollWidth > display.clientWidth + 1;
         if (overflows && !display.hasAttribute('tabindex')) {
           display.tabIndex = 0;
@@ -68,10 +71,20 @@ function FocusableOverflow() {
       });
     });
     if (article) mutations.observe(article, { childList: true, subtree: true });
+    // Equations skip rendering while far off screen; measure each when it is rendered. The event
+    // does not bubble, so listen in the capture phase.
+    const onRendered = (event: Event) => {
+      if ((event as Event & { skipped?: boolean }).skipped === false && frame === 0) frame = requestAnimationFrame(() => {
+        frame = 0;
+        update();
+      });
+    };
+    article?.addEventListener('contentvisibilityautostatechange', onRendered, true);
     return () => {
       live = false;
       observer.disconnect();
       mutations.disconnect();
+      article?.removeEventListener('contentvisibilityautostatechange', onRendered, true);
       cancelAnimationFrame(frame);
     };
   });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useControllerStatus, type FrameController } from './controller';
 import './frame.css';
@@ -23,7 +24,7 @@ interface Props {
  * Play/Pause (one toggle), Step, Reset and Speed, driven by a DemoController: the same buttons,
  * words and meaning in every demo. Each button's description says what it keeps.
  */
-export function RunControls({ controller, unit = 'iteration' }: Props) {
+export function RunControls({ controller, unit = 'iteration', children }: Props & { children?: ReactNode }) {
   const status = useControllerStatus(controller);
   const words = runWords(unit);
   const speedId = useId();
@@ -53,6 +54,7 @@ export function RunControls({ controller, unit = 'iteration' }: Props) {
       <button type="button" className="secondary" disabled={!canReset} title={words.reset} onClick={() => controller.reset()}>
         <span aria-hidden="true" className="run-controls__icon">↺</span>Reset
       </button>
+      {children}
       {speed ? (
         <span className="run-controls__speed">
           <label htmlFor={speedId}>Speed</label>

@@ -1,4 +1,6 @@
-import { Suspense, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+// Only the small context module: the frame itself arrives with the demo's chunk.
+import { SlotChromeContext, type SlotChrome } from '../../demos/frame/slotChrome';
 import { DEMOS, DEFAULT_DEMO_HEIGHT, type DemoEntry } from '../demoRegistry';
 import { DemoErrorBoundary } from './DemoErrorBoundary';
 import { useWideDemo } from './wideDemo';
@@ -69,6 +71,17 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
     refocus.current = document.activeElement === widen.current;
     setWide(!wide);
   };
+  // A demo in the shared frame shows the widen control in its own control row (no extra height);
+  // until it does (placeholder, loading, a demo without the frame) the slot shows its bar.
+  const [claimed, setClaimed] = useState(0);
+  const chrome = useMemo<SlotChrome>(() => ({
+    wide,
+    toggle: () => setWide(!wide),
+    claim: () => {
+      setClaimed((n) => n + 1);
+      return () => setClaimed((n) => n - 1);
+    },
+  }), [wide, setWide]);
   // The demo moved (to the top of its section, or back beside the text): keep it in view, and
   // keep focus on the control if the move took it away.
   useLayoutEffect(() => {
@@ -87,7 +100,7 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
   ) : null;
   const demo = (
     <div key="demo" className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`} ref={box}>
-      {children ? (
+      {children && claimed === 0 ? (
         <div className="demo-slot__bar">
           <button type="button" ref={widen} className="demo-slot__widen" aria-pressed={wide} onClick={toggle}>
             {wide ? 'Put the demo beside the text' : 'Widen the demo'}
@@ -97,7 +110,9 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
       {near ? (
         <DemoErrorBoundary title={entry.title}>
           <Suspense fallback={<DemoPlaceholder title={entry.title} loading />}>
-            <Demo slotId={slotId} variant={variant} />
+            <SlotChromeContext.Provider value={children ? chrome : null}>
+              <Demo slotId={slotId} variant={variant} />
+            </SlotChromeContext.Provider>
           </Suspense>
         </DemoErrorBoundary>
       ) : (
