@@ -151,6 +151,9 @@ test('the widen control works from the keyboard and is remembered on the page', 
   const slot = page.locator('[data-demo-slot="mdp"]');
   const text = slot.locator('.with-demo__text');
   const box = slot.locator('.with-demo__demo');
+  // Once the demo has mounted, its frame carries the control (in its run-controls row).
+  await expect(slot).toHaveAttribute('data-demo-state', 'mounted');
+  await expect(slot.locator('.demo-frame__widen')).toBeVisible();
   const widen = slot.getByRole('button', { name: 'Widen the demo' });
   await expect(widen).toHaveAttribute('aria-pressed', 'false');
   // Beside the text: the demo is to the right of the text.
@@ -168,6 +171,8 @@ test('the widen control works from the keyboard and is remembered on the page', 
 
   // Remembered on this page across a reload, while the tab stays open.
   await page.reload();
+  await expect(slot).toHaveAttribute('data-demo-state', 'mounted');
+  await expect(slot.locator('.demo-frame__widen')).toBeVisible();
   await expect(slot.getByRole('button', { name: 'Put the demo beside the text' })).toHaveAttribute('aria-pressed', 'true');
 
   // Space puts it back beside the text, focus stays on the control.

@@ -8,8 +8,8 @@ import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 export interface SlotChrome {
   wide: boolean;
   toggle(): void;
-  /** The demo shows the control itself; returns the release (on unmount). */
-  claim(): () => void;
+  /** The demo shows the control itself (the slot hides its own); `hadFocus` when the slot's had it. */
+  claim(): { release(): void; hadFocus: boolean };
 }
 
 export const SlotChromeContext = createContext<SlotChrome | null>(null);
@@ -19,7 +19,13 @@ export function WidenButton() {
   const chrome = useContext(SlotChromeContext);
   const button = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
-  useLayoutEffect(() => chrome?.claim(), [chrome]);
+  useLayoutEffect(() => {
+    if (!chrome) return;
+    const { release, hadFocus } = chrome.claim();
+    // The slot's own control had focus (the reader used it while the demo loaded): keep it here.
+    if (hadFocus) button.current?.focus({ preventScroll: true });
+    return release;
+  }, [chrome]);
   const wide = chrome?.wide ?? false;
   useLayoutEffect(() => {
     if (!refocus.current) return;
@@ -36,11 +42,15 @@ export function WidenButton() {
       aria-label={wide ? 'Put the demo beside the text' : 'Widen the demo'}
       title={wide ? 'Put the demo back beside the text' : 'Give the demo the full width (the text goes below)'}
       onClick={() => {
-        refocus.current = document.activeElement === button.current;
+        const hadFocus = document.activeElement === button.current;
+        refocus.current = hadFocus;
+        const slot = button.current?.closest('[data-demo-slot]');
         chrome.toggle();
+        // The demo moves in the page (and may re-render its controls): put focus back on the control.
+        if (hadFocus) requestAnimationFrame(() => slot?.querySelector<HTMLButtonElement>('.demo-frame__widen')?.focus({ preventScroll: true }));
       }}
     >
-      {wide ? 'Beside text' : 'Widen'}
+      <span aria-hidden="true">↔</span>
     </button>
   );
 }

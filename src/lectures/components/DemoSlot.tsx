@@ -78,8 +78,9 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
     wide,
     toggle: () => setWide(!wide),
     claim: () => {
+      const hadFocus = widen.current !== null && document.activeElement === widen.current;
       setClaimed((n) => n + 1);
-      return () => setClaimed((n) => n - 1);
+      return { hadFocus, release: () => setClaimed((n) => n - 1) };
     },
   }), [wide, setWide]);
   // The demo moved (to the top of its section, or back beside the text): keep it in view, and
