@@ -75,6 +75,12 @@ export interface RunOptions {
   checkpointMinMs?: number;
   /** Progress messages per second at most (default 10, never more than MAX_PROGRESS_HZ = 20). */
   progressHz?: number;
+  /**
+   * At most this many bins per progress message (default 64): more iterations than that between
+   * two messages are merged. A run that needs every iteration's metrics (backend agreement
+   * checks) sets it to the run's length.
+   */
+  binLimit?: number;
   /** Attach trainer.snapshotForView() to each progress message. */
   withView?: boolean;
 }

@@ -17,15 +17,17 @@ export class LossBins {
       // Iterations going backwards mean a reset or loaded weights: start a new curve.
       if (record.iteration <= this.lastIteration) this.clear();
       this.lastIteration = record.iteration;
+      // A progress record may already be a bin of several iterations (mean over `count`).
       const loss = record.metrics.loss;
+      const n = record.count;
       if (!Number.isFinite(loss) || loss <= 0) continue;
       const last = this.bins[this.bins.length - 1];
       if (last && last.count < this.width) {
-        last.sum += loss;
-        last.count++;
+        last.sum += loss * n;
+        last.count += n;
         last.iteration = record.iteration;
       } else {
-        this.bins.push({ iteration: record.iteration, sum: loss, count: 1 });
+        this.bins.push({ iteration: record.iteration, sum: loss * n, count: n });
       }
       if (this.bins.length > 2 * this.maxBins) this.halve();
     }

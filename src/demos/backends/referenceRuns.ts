@@ -36,7 +36,8 @@ export function runReferenceSteps(backend: BackendName | 'auto', config: Referen
     await client.call((api) => api.create(config, seed));
     if (warmup > 0) await client.call((api) => api.run(0, { delayMs: 0, checkpointEvery: 0, maxIterations: warmup }));
     const numTensorsBefore = (await client.call((api) => api.memory())).numTensors;
-    const end = await client.call((api) => api.run(1, { delayMs: 0, checkpointEvery: 0, maxIterations: steps }));
+    // Every step's loss is compared across backends: one bin per iteration.
+    const end = await client.call((api) => api.run(1, { delayMs: 0, checkpointEvery: 0, maxIterations: steps, binLimit: steps }));
     if (end.reason === 'error') throw end.error;
     const numTensorsAfter = (await client.call((api) => api.memory())).numTensors;
     const losses = events.flatMap((e) => (e.type === 'progress' && e.runId === 1 ? e.records.map((r) => r.metrics.loss) : []));
