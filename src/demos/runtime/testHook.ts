@@ -22,33 +22,28 @@ export function testMode(): boolean {
   return import.meta.env.VITE_TEST_HOOKS === '1' && typeof window !== 'undefined';
 }
 
-export function registerForTests(name: string, store: TrainerStore<unknown>): () => void {
+/** Puts `value` at `window.__rl[section][name]` in test builds; returns the removal. */
+function registerIn<K extends keyof RuntimeTestApi>(section: K, name: string, value: RuntimeTestApi[K][string]): () => void {
   if (!testMode()) return () => {};
   const w = testWindow();
   w.__rl ??= { trainers: {}, tools: {}, controllers: {} };
-  w.__rl.trainers[name] = store;
+  const table = w.__rl[section] as Record<string, unknown>;
+  table[name] = value;
   return () => {
-    if (w.__rl?.trainers[name] === store) delete w.__rl.trainers[name];
+    const current = w.__rl?.[section] as Record<string, unknown> | undefined;
+    if (current?.[name] === value) delete current[name];
   };
+}
+
+export function registerForTests(name: string, store: TrainerStore<unknown>): () => void {
+  return registerIn('trainers', name, store);
 }
 
 /** Makes `fn` callable from tests as `window.__rl.tools[name]` (only in test mode). */
 export function registerTestTool(name: string, fn: (...args: never[]) => Promise<unknown>): () => void {
-  if (!testMode()) return () => {};
-  const w = testWindow();
-  w.__rl ??= { trainers: {}, tools: {}, controllers: {} };
-  w.__rl.tools[name] = fn;
-  return () => {
-    if (w.__rl?.tools[name] === fn) delete w.__rl.tools[name];
-  };
+  return registerIn('tools', name, fn);
 }
 
 export function registerTestController(slotId: string, controller: DemoController): () => void {
-  if (!testMode()) return () => {};
-  const w = testWindow();
-  w.__rl ??= { trainers: {}, tools: {}, controllers: {} };
-  w.__rl.controllers[slotId] = controller;
-  return () => {
-    if (w.__rl?.controllers[slotId] === controller) delete w.__rl.controllers[slotId];
-  };
+  return registerIn('controllers', slotId, controller);
 }
