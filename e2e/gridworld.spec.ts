@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { stalls, watchLongTasks } from './longTasks';
 import { watchErrors } from './watchErrors';
 
 /** The lecture page that holds a gridworld slot while the lectures are being written. */
@@ -134,17 +135,12 @@ test('large-grid mode sweeps a 512 x 512 maze in a worker without long tasks', a
   await demo.getByRole('button', { name: 'Build maze and run' }).click();
   // Watch the main thread while the worker trains (after the click's own render and the first report).
   await expect.poll(sweeps, { timeout: 30_000 }).toBeGreaterThan(0);
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
-  });
+  const readLongTasks = await watchLongTasks(page);
   const first = await sweeps();
   await expect.poll(sweeps, { timeout: 30_000 }).toBeGreaterThan(first + 30);
   await demo.getByRole('button', { name: 'Stop' }).click();
   await expect(demo.getByText(/512 x 512: \d+ sweeps/)).toBeVisible();
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  expect(stalls(await readLongTasks())).toEqual([]);
   const image = await page.evaluate(() => {
     const canvas = document.querySelector<HTMLCanvasElement>('.gw-large__canvas')!;
     const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
