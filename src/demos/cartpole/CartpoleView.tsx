@@ -4,6 +4,8 @@ import { THETA_THRESHOLD, X_THRESHOLD, initialState, stepCartPole, TAU, type Act
 import { mlpForward, mlpScratch, type MlpWeights } from '../../algorithms/common/mlp';
 import { sampleAction, softmax } from '../../algorithms/common/softmax';
 import { registerTestTool } from '../runtime';
+import { useSlotResting } from '../frame/slotChrome';
+import { usePrefersReducedMotion } from '../../components/motion';
 
 export interface ViewPolicy {
   net: MlpWeights;
@@ -16,6 +18,8 @@ interface Props {
   policyRef: { current: ViewPolicy | null };
   slotId: string;
 }
+
+const RANDOM_DRIVER = 'random pushes (no policy yet)';
 
 /** The driver's name while a person drives (arrow keys or the on-screen push buttons). */
 export const HAND_DRIVER = 'you (by hand)';
@@ -45,6 +49,19 @@ export function CartpoleView({ policyRef, slotId }: Props) {
     manualRef.current = manual;
   }, [manual]);
 
+  // Out of view the loop stops (no frames, no simulation); with reduced motion asked for, it
+  // waits for the student to start it (or to drive by hand).
+  const resting = useSlotResting();
+  const reducedMotion = usePrefersReducedMotion();
+  const [motionAllowed, setMotionAllowed] = useState(false);
+  const still = resting || (reducedMotion && !motionAllowed && !manual);
+  const stillRef = useRef(still);
+  const wake = useRef<() => void>(() => {});
+  useEffect(() => {
+    stillRef.current = still;
+    if (!still) wake.current();
+  }, [still]);
+
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
@@ -65,7 +82,8 @@ export function CartpoleView({ policyRef, slotId }: Props) {
     let frame = 0;
     let raf = 0;
 
-    const chooseAction = (state: CartPoleState): Action => {
+    const chooseAction = (current: CartPoleState): Action => {
+      let state = current;
       if (manualRef.current) {
         s.driver = HAND_DRIVER;
         s.pushing = heldRef.current !== null;
@@ -76,8 +94,17 @@ export function CartpoleView({ policyRef, slotId }: Props) {
       s.pushing = true;
       const policy = policyRef.current;
       if (!policy) {
-        s.driver = 'random pushes (no policy yet)';
+        s.driver = RANDOM_DRIVER;
         return rng.next() < 0.5 ? 0 : 1;
+      }
+      // The first policy takes over from random pushes: a fresh episode (not a half-fallen pole)
+      // and fresh counts, so the status speaks of this driver only.
+      if (s.driver === RANDOM_DRIVER) {
+        s.state = initialState(rng);
+        s.steps = 0;
+        s.episodes = 0;
+        s.lastEpisode = 0;
+        state = s.state;
       }
       if (scratchFor !== policy.net) {
         scratch = mlpScratch(policy.net.sizes);
@@ -89,6 +116,10 @@ export function CartpoleView({ policyRef, slotId }: Props) {
     };
 
     const tick = (now: number) => {
+      if (stillRef.current) {
+        raf = 0;
+        return;
+      }
       carry = Math.min(carry + (now - last) / 1000, 0.2);
       last = now;
       while (carry >= TAU) {
@@ -107,10 +138,17 @@ export function CartpoleView({ policyRef, slotId }: Props) {
       if (++frame % 15 === 0) setStatus(`Driver: ${s.driver} · step ${s.steps} · last episode ${s.episodes ? s.lastEpisode : '–'}`);
       raf = requestAnimationFrame(tick);
     };
-    raf = requestAnimationFrame(tick);
+    draw(ctx, s.state!, null);
+    wake.current = () => {
+      if (raf !== 0) return;
+      last = performance.now();
+      raf = requestAnimationFrame(tick);
+    };
+    wake.current();
     const unregister = registerTestTool(`cartpole-view:${slotId}`, async () => ({ ...s.state!, steps: s.steps, lastEpisode: s.lastEpisode, episodes: s.episodes, driver: s.driver, action: s.action, held: heldRef.current }));
     return () => {
       cancelAnimationFrame(raf);
+      wake.current = () => {};
       unregister();
     };
   }, [policyRef, slotId]);
@@ -165,6 +203,12 @@ export function CartpoleView({ policyRef, slotId }: Props) {
         onKeyUp={(e) => onKey(e, false)}
       />
       <div className="cartpole-view__bar" role="group" aria-label="Drive the cart by hand">
+        {reducedMotion && !motionAllowed && !manual ? (
+          <button type="button" className="cartpole-view__animate" onClick={() => setMotionAllowed(true)}
+            title="Your system asks for less motion, so the cart waits for you">
+            ▶ Animate
+          </button>
+        ) : null}
         <button type="button" className="secondary cartpole-view__push" aria-label="Push left" title="Push left: press and hold (or hold ←)" {...pushButton(0)}>
           <span aria-hidden="true">◀ </span>Left
         </button>

@@ -40,6 +40,7 @@ export function MainSettings({ params, onChange }: { params: CartpoleParams; onC
     <>
       <PrimarySetting
         label="Algorithm"
+        param="algorithm"
         value={params.algorithm}
         description={description}
         options={[
@@ -51,6 +52,7 @@ export function MainSettings({ params, onChange }: { params: CartpoleParams; onC
       {ac ? (
         <PrimarySetting
           label="Advantage"
+          param="advantage"
           value={params.advantage}
           description={description}
           options={[
@@ -62,6 +64,7 @@ export function MainSettings({ params, onChange }: { params: CartpoleParams; onC
       ) : (
         <PrimarySetting
           label="Baseline"
+          param="baseline"
           value={params.baseline}
           description={description}
           options={[
@@ -74,6 +77,7 @@ export function MainSettings({ params, onChange }: { params: CartpoleParams; onC
       )}
       <PrimarySetting
         label="Learning rate"
+        param="learningRate"
         value={String(params.learningRate)}
         description={description}
         options={rates.map((r) => ({ value: String(r), label: String(r) }))}

@@ -76,7 +76,7 @@ export function SettingsForm({ params, variant, error, onApply, parse, hide = []
           const id = `cp-${key}`;
           if (param.kind === 'choice')
             return (
-              <label key={key} htmlFor={id}>
+              <label key={key} htmlFor={id} data-param={key}>
                 {LABELS[key]}
                 <select id={id} value={draft[key]} onChange={(e) => set(key, e.target.value)}>
                   {param.options.map((o) => <option key={o} value={o}>{o}</option>)}
@@ -85,20 +85,20 @@ export function SettingsForm({ params, variant, error, onApply, parse, hide = []
             );
           if (param.kind === 'boolean')
             return (
-              <label key={key} htmlFor={id} className="cp-check">
+              <label key={key} htmlFor={id} className="cp-check" data-param={key}>
                 <input id={id} type="checkbox" checked={draft[key] === '1'} onChange={(e) => set(key, e.target.checked ? '1' : '0')} />
                 {LABELS[key]}
               </label>
             );
           if (key === 'lambda' && param.kind === 'number')
             return (
-              <label key={key} htmlFor={id}>
+              <label key={key} htmlFor={id} data-param={key}>
                 {LABELS[key]} = {draft[key]}
                 <input id={id} type="range" min={param.min} max={param.max} step={0.01} value={draft[key]} onChange={(e) => set(key, e.target.value)} />
               </label>
             );
           return (
-            <label key={key} htmlFor={id}>
+            <label key={key} htmlFor={id} data-param={key}>
               {LABELS[key]}
               <input id={id} type="text" inputMode="decimal" value={draft[key]} onChange={(e) => set(key, e.target.value)} />
             </label>

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useControllerStatus, type FrameController } from './controller';
 import { RunControls } from './RunControls';
-import { WidenButton } from './slotChrome';
+import { SlotTools, WidenButton } from './slotChrome';
 import './frame.css';
 
 export interface FramePanel {
@@ -43,7 +43,7 @@ export function DemoFrame({ label, controller, unit, stage, chart, settings, not
         <div className="demo-frame__stage">{stage}</div>
         <StatusLine controller={controller} />
         <div className="demo-frame__controls">
-          <RunControls controller={controller} unit={unit}>
+          <RunControls controller={controller} unit={unit} trailing={<SlotTools />}>
             <WidenButton />
           </RunControls>
         </div>

@@ -18,13 +18,15 @@ interface Props {
   controller: FrameController;
   /** What one step is called ("iteration", "sweep", "search iteration"). */
   unit?: string;
+  /** Shown after the speed control, at the end of its row (the slot's tools menu). */
+  trailing?: ReactNode;
 }
 
 /**
  * Play/Pause (one toggle), Step, Reset and Speed, driven by a DemoController: the same buttons,
  * words and meaning in every demo. Each button's description says what it keeps.
  */
-export function RunControls({ controller, unit = 'iteration', children }: Props & { children?: ReactNode }) {
+export function RunControls({ controller, unit = 'iteration', children, trailing }: Props & { children?: ReactNode }) {
   const status = useControllerStatus(controller);
   const words = runWords(unit);
   const speedId = useId();
@@ -72,12 +74,14 @@ export function RunControls({ controller, unit = 'iteration', children }: Props 
           >
             Fastest<span aria-hidden="true" className="run-controls__icon"> »</span>
           </button>
+          {trailing}
         </span>
       ) : (
         <span className="run-controls__speed">
           <button type="button" className="secondary" title="Slower" onClick={() => controller.slower()} aria-label="Slower">−</button>
           <span className="run-controls__speed-label">Speed: {status.speedLabel}</span>
           <button type="button" className="secondary" title="Faster" onClick={() => controller.faster()} aria-label="Faster">+</button>
+          {trailing}
         </span>
       )}
     </div>

@@ -8,4 +8,4 @@ export { useTrainerController } from './useTrainerController';
 export { createTrainerController, formatSeconds, TRAINER_SPEEDS, type TrainerControllerOptions, type TrainerSpeed } from './trainerController';
 export { niceStep, niceTicks, formatTick, logTicks, formatLogTick, type NiceScale } from './ticks';
 export { linearAxis, logAxis, LEGEND_ABOVE, TICK_FONT_PX, TICK_STYLE, xAxisTitle } from './chartAxis';
-export { SlotChromeContext, WidenButton, type SlotChrome } from './slotChrome';
+export { SlotChromeContext, SlotTools, useSlotResting, WidenButton, type SlotChrome } from './slotChrome';

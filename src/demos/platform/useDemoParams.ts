@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseParam, readParams, writeParams, type ParamTable, type ParamValues } from '../../components/url/params';
 import { presetAfter, type DemoManifest } from './manifest';
+import { registerParamTable } from './slotParams';
 
 export interface DemoParams<T extends ParamTable> {
   table: T;
@@ -46,6 +47,7 @@ export function useStoreInLink<T extends ParamTable, S extends ParamValues<T>>(
   table: T,
   slotId: string,
 ): void {
+  useEffect(() => registerParamTable(slotId, table), [slotId, table]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = store.subscribe((state, previous) => {
@@ -86,6 +88,7 @@ export function useDemoParams<T extends ParamTable>(manifest: DemoManifest<T>, s
   const [presetId, setPresetId] = useState<string | null>(null);
   const latest = useRef(values);
   const dirty = useRef(false);
+  useEffect(() => registerParamTable(slotId, table), [slotId, table]);
 
   // Write the link after the user changed something (a fresh page keeps its clean URL).
   useEffect(() => {

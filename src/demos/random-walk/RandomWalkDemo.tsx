@@ -154,9 +154,9 @@ export default function RandomWalkDemo({ slotId }: DemoProps) {
         chart={<ErrorChart points={points} />}
         settings={
           <>
-            <PrimarySetting label={params.table.alpha.label ?? 'α'} value={String(params.values.alpha)}
+            <PrimarySetting param="alpha" label={params.table.alpha.label ?? 'α'} value={String(params.values.alpha)}
               options={ALPHAS.map((a) => ({ value: String(a), label: String(a) }))} onChange={(v) => apply({ alpha: Number(v) })} />
-            <PrimarySetting label={params.table.states.label ?? 'States'} value={String(params.values.states)}
+            <PrimarySetting param="states" label={params.table.states.label ?? 'States'} value={String(params.values.states)}
               options={STATES.map((n) => ({ value: String(n), label: String(n) }))} onChange={(v) => apply({ states: Number(v) })} />
             <PrimarySetting label="Preset" value={params.presetId ?? ''}
               options={[{ value: '', label: '(custom)' }, ...randomWalkManifest.presets.map((p) => ({ value: p.id, label: p.label }))]}

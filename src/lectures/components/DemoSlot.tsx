@@ -1,8 +1,14 @@
-import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 // Only the small context module: the frame itself arrives with the demo's chunk.
 import { SlotChromeContext, type SlotChrome } from '../../demos/frame/slotChrome';
+import { getController } from '../../demos/platform/controllers';
 import { DEMOS, DEFAULT_DEMO_HEIGHT, type DemoEntry } from '../demoRegistry';
 import { DemoErrorBoundary } from './DemoErrorBoundary';
+import { ShareDialog } from './ShareDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { actionForKey, type SlotAction } from './slotKeys';
+import { useClassroomLink } from './useClassroomLink';
+import { useRestOffscreen } from './useRestOffscreen';
 import { useWideDemo } from './wideDemo';
 import './DemoSlot.css';
 
@@ -74,7 +80,14 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
   // A demo in the shared frame shows the widen control in its own control row (no extra height);
   // until it does (placeholder, loading, a demo without the frame) the slot shows its bar.
   const [claimed, setClaimed] = useState(0);
+  const [presenter, setPresenter] = useState(false);
+  const [dialog, setDialog] = useState<'share' | 'shortcuts' | null>(null);
+  const [said, setSaid] = useState('');
+  const rest = useRestOffscreen(box, slotId, near);
+  const classroom = useClassroomLink(slotId);
+  const togglePresenter = useCallback(() => setPresenter((p) => !p), []);
   const chrome = useMemo<SlotChrome>(() => ({
+    canWiden: Boolean(children),
     wide,
     toggle: () => setWide(!wide),
     claim: () => {
@@ -82,7 +95,79 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
       setClaimed((n) => n + 1);
       return { hadFocus, release: () => setClaimed((n) => n - 1) };
     },
-  }), [wide, setWide]);
+    presenter,
+    togglePresenter,
+    openShare: () => setDialog('share'),
+    openShortcuts: () => setDialog('shortcuts'),
+    resting: rest.resting && !presenter,
+  }), [children, wide, setWide, presenter, togglePresenter, rest.resting]);
+
+  // Presenter mode: the page behind does not scroll.
+  useEffect(() => {
+    if (!presenter) return;
+    document.documentElement.classList.add('presenting');
+    return () => document.documentElement.classList.remove('presenting');
+  }, [presenter]);
+
+  /** Runs a shortcut's action on the demo's controller; returns false when it does not apply. */
+  const perform = useCallback((action: SlotAction): boolean => {
+    const controller = getController(slotId);
+    const say = (words: string) => setSaid(words);
+    switch (action) {
+      case 'toggle-presenter':
+        setPresenter((p) => !p);
+        return true;
+      case 'exit':
+        if (!presenter) return false;
+        setPresenter(false);
+        return true;
+      case 'help':
+        setDialog('shortcuts');
+        return true;
+    }
+    if (!controller) return false;
+    const playing = controller.status().playing;
+    switch (action) {
+      case 'toggle-play':
+        if (playing) controller.pause();
+        else controller.play();
+        say(playing ? 'Paused' : 'Playing');
+        break;
+      case 'step':
+        if (playing) return true;
+        controller.step();
+        say('One step');
+        break;
+      case 'reset': controller.reset(); say('Reset'); break;
+      case 'faster': controller.faster(); say('Faster'); break;
+      case 'slower': controller.slower(); say('Slower'); break;
+      case 'next-preset': controller.nextPreset(); say('Next preset'); break;
+      case 'previous-preset': controller.previousPreset(); say('Previous preset'); break;
+    }
+    return true;
+  }, [slotId, presenter]);
+
+  const onKeyDown = useCallback((event: KeyboardEvent | React.KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    const target = event.target as HTMLElement;
+    if (target.closest?.('dialog')) return;
+    const action = actionForKey({
+      key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey,
+      targetTag: target.tagName ?? '', targetRole: target.getAttribute?.('role'), targetEditable: target.isContentEditable,
+    });
+    if (action && perform(action)) event.preventDefault();
+  }, [perform]);
+
+  // In presenter mode the shortcuts work wherever the focus is.
+  useEffect(() => {
+    if (!presenter) return;
+    const onWindowKey = (event: KeyboardEvent) => {
+      if (box.current?.contains(event.target as Node)) return; // the demo's own handler has it
+      onKeyDown(event);
+    };
+    window.addEventListener('keydown', onWindowKey);
+    return () => window.removeEventListener('keydown', onWindowKey);
+  }, [presenter, onKeyDown]);
   // The demo moved (to the top of its section, or back beside the text): keep it in view, and
   // keep focus on the control if the move took it away.
   useLayoutEffect(() => {
@@ -100,7 +185,25 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
     </div>
   ) : null;
   const demo = (
-    <div key="demo" className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`} ref={box}>
+    <div key="demo" className="with-demo__demo" role="region" aria-label={`Live demo: ${entry.title}`} ref={box} onKeyDown={onKeyDown} tabIndex={-1}>
+      {rest.rested ? (
+        <div className="demo-slot__rested" role="status">
+          <span>Paused while it was out of view, to spare your battery.</span>
+          <button type="button" onClick={rest.resume}>Resume</button>
+          <button type="button" className="secondary" onClick={rest.dismiss}>Dismiss</button>
+        </div>
+      ) : null}
+      {classroom.problems.length || classroom.hidden.length ? (
+        <div className="demo-slot__classroom" role="note">
+          {classroom.problems.map((p) => <p key={p}>{p}</p>)}
+          {classroom.hidden.length ? (
+            <p>
+              This classroom link hides {classroom.hidden.length} control{classroom.hidden.length === 1 ? '' : 's'}.{' '}
+              <button type="button" className="linklike" onClick={classroom.showAll}>Show all controls</button>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {children && claimed === 0 ? (
         <div className="demo-slot__bar">
           <button type="button" ref={widen} className="demo-slot__widen" aria-pressed={wide} onClick={toggle}>
@@ -122,8 +225,21 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
     </div>
   );
   return (
-    <section className={slotClass(children, wide)} data-demo-slot={slotId} data-demo-state={near ? 'mounted' : 'waiting'} style={style}>
-      {wide ? [demo, text] : [text, demo]}
+    <section
+      id={`demo-${slotId}`}
+      className={slotClass(children, wide && !presenter) + (presenter ? ' demo-slot--presenter' : '')}
+      data-demo-slot={slotId}
+      data-demo-state={near ? 'mounted' : 'waiting'}
+      data-presenter={presenter || undefined}
+      data-resting={rest.resting || undefined}
+      aria-label={presenter ? `Presenter mode: ${entry.title}` : undefined}
+      style={style}
+    >
+      {classroom.css ? <style>{classroom.css}</style> : null}
+      {wide || presenter ? [demo, text] : [text, demo]}
+      <p className="visually-hidden" aria-live="polite">{said}</p>
+      {dialog === 'shortcuts' ? <ShortcutsDialog open onClose={() => setDialog(null)} title={entry.title} /> : null}
+      {dialog === 'share' ? <ShareDialog open onClose={() => setDialog(null)} slotId={slotId} title={entry.title} /> : null}
     </section>
   );
 }

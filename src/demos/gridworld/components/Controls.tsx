@@ -14,12 +14,14 @@ interface SliderProps {
   digits?: number;
   /** The label already shows the value. */
   hideValue?: boolean;
+  /** The setting's key in the demo's parameter table (a classroom link can hide it). */
+  param?: string;
 }
 
-export function Slider({ label, value, min, max, step, onChange, digits = 2, hideValue = false }: SliderProps) {
+export function Slider({ label, value, min, max, step, onChange, digits = 2, hideValue = false, param }: SliderProps) {
   const id = useId();
   return (
-    <div className="gw-slider">
+    <div className="gw-slider" data-param={param}>
       <label htmlFor={id}>
         {label} {hideValue ? null : <span className="gw-slider__value">{value.toFixed(digits)}</span>}
       </label>
@@ -43,7 +45,7 @@ export function ModeAndPreset({ store }: { store: GridStoreApi }) {
   const current = useStore(store, (s) => presetOf(s.mdp));
   return (
     <>
-      <span className="gw-pick">
+      <span className="gw-pick" data-param="mode">
         <label htmlFor={`${id}-mode`} className="visually-hidden">Algorithm</label>
         <select id={`${id}-mode`} value={mode} onChange={(e) => set({ mode: e.target.value as Mode })}>
           {MODES.map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
@@ -89,16 +91,16 @@ export function MainSettings({ store }: { store: GridStoreApi }) {
   const update = (patch: Partial<GridParams>) => s.set(patch);
   return (
     <div className="gw-settings">
-      <Slider label="Discount γ" value={s.gamma} min={0} max={1} step={0.01} onChange={(gamma) => update({ gamma })} />
-      <Slider label="Noise" value={s.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} />
+      <Slider label="Discount γ" value={s.gamma} min={0} max={1} step={0.01} onChange={(gamma) => update({ gamma })} param="gamma" />
+      <Slider label="Noise" value={s.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} param="noise" />
       {s.mode === 'soft' ? (
-        <Slider label="Temperature α" value={s.alpha} min={0.01} max={2} step={0.01} onChange={(alpha) => update({ alpha })} />
+        <Slider label="Temperature α" value={s.alpha} min={0.01} max={2} step={0.01} onChange={(alpha) => update({ alpha })} param="alpha" />
       ) : null}
       {s.mode === 'q' && s.exploration === 'epsilon' ? (
-        <Slider label="ε (exploration)" value={s.epsilon} min={0} max={1} step={0.01} onChange={(epsilon) => update({ epsilon })} />
+        <Slider label="ε (exploration)" value={s.epsilon} min={0} max={1} step={0.01} onChange={(epsilon) => update({ epsilon })} param="epsilon" />
       ) : null}
       {s.mode === 'q' && s.exploration === 'boltzmann' ? (
-        <Slider label="Temperature τ" value={s.tau} min={0.01} max={2} step={0.01} onChange={(tau) => update({ tau })} />
+        <Slider label="Temperature τ" value={s.tau} min={0.01} max={2} step={0.01} onChange={(tau) => update({ tau })} param="tau" />
       ) : null}
     </div>
   );
@@ -111,10 +113,10 @@ export function MoreSettings({ store }: { store: GridStoreApi }) {
   const id = useId();
   return (
     <div className="gw-settings">
-      <Slider label="Living reward" value={s.living} min={-2} max={2} step={0.01} onChange={(living) => update({ living })} />
+      <Slider label="Living reward" value={s.living} min={-2} max={2} step={0.01} onChange={(living) => update({ living })} param="living" />
       {s.mode === 'q' ? (
         <>
-          <div className="gw-slider">
+          <div className="gw-slider" data-param="schedule">
             <label htmlFor={`${id}-schedule`}>Step size</label>
             <select id={`${id}-schedule`} value={s.schedule} onChange={(e) => update({ schedule: e.target.value as 'decaying' | 'constant' })}>
               <option value="decaying">Decaying: η = 1/(1+n)^ω</option>
@@ -122,11 +124,11 @@ export function MoreSettings({ store }: { store: GridStoreApi }) {
             </select>
           </div>
           {s.schedule === 'decaying' ? (
-            <Slider label="Decay ω" value={s.decay} min={0.55} max={1} step={0.05} onChange={(decay) => update({ decay })} />
+            <Slider label="Decay ω" value={s.decay} min={0.55} max={1} step={0.05} onChange={(decay) => update({ decay })} param="decay" />
           ) : (
-            <Slider label="Learning rate η" value={s.lr} min={0.01} max={1} step={0.01} onChange={(lr) => update({ lr })} />
+            <Slider label="Learning rate η" value={s.lr} min={0.01} max={1} step={0.01} onChange={(lr) => update({ lr })} param="lr" />
           )}
-          <div className="gw-slider">
+          <div className="gw-slider" data-param="exploration">
             <label htmlFor={`${id}-explore`}>Exploration</label>
             <select id={`${id}-explore`} value={s.exploration} onChange={(e) => update({ exploration: e.target.value as 'epsilon' | 'boltzmann' })}>
               <option value="epsilon">ε-greedy</option>
@@ -137,9 +139,9 @@ export function MoreSettings({ store }: { store: GridStoreApi }) {
       ) : null}
       <div className="gw-checks">
         {s.mode === 'vi' || s.mode === 'soft' ? (
-          <label><input type="checkbox" checked={s.inPlace} onChange={(e) => update({ inPlace: e.target.checked })} /> In-place (Gauss-Seidel) sweeps</label>
+          <label data-param="inPlace"><input type="checkbox" checked={s.inPlace} onChange={(e) => update({ inPlace: e.target.checked })} /> In-place (Gauss-Seidel) sweeps</label>
         ) : null}
-        <label><input type="checkbox" checked={s.showQ} onChange={(e) => update({ showQ: e.target.checked })} /> Show Q(s, a) triangles</label>
+        <label data-param="showQ"><input type="checkbox" checked={s.showQ} onChange={(e) => update({ showQ: e.target.checked })} /> Show Q(s, a) triangles</label>
       </div>
     </div>
   );
@@ -155,7 +157,7 @@ export function SoftBackupChoice({ store }: { store: GridStoreApi }) {
     { value: 'exact', label: 'Exact (optimistic)', formula: 'Q = r + α log E[exp(γ V(s′) / α)]' },
   ];
   return (
-    <fieldset className="gw-choice">
+    <fieldset className="gw-choice" data-param="softBackup">
       <legend>Soft backup</legend>
       {options.map((o) => (
         <label key={o.value} title={o.formula}>

@@ -1,0 +1,235 @@
+/**
+ * Classroom features on every built demo: the keyboard shortcuts and their `?` list, presenter
+ * mode, share links that reproduce a demo, classroom links that hide controls, tampered links,
+ * demos that rest when scrolled away, reduced motion, and a keyboard-only walk.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { watchErrors } from './watchErrors';
+
+interface Status { playing: boolean; summary: string; speedLabel: string; presetId: string | null; busy?: string | null }
+type Hooks = { __rl?: { controllers: Record<string, { status(): Status; play(): void; pause(): void }> } };
+
+/** Every demo built so far: its lecture, slot, and a setting a share link must carry. */
+const DEMOS = [
+  { lecture: 'actor-critic', slot: 'td', setting: { key: 'alpha', value: '0.05', label: 'Step size α' } },
+  { lecture: 'value-functions', slot: 'vi', setting: { key: 'gamma', value: '0.8', label: 'Discount γ' } },
+  { lecture: 'policy-gradients', slot: 'pg', setting: { key: 'learningRate', value: '0.003', label: 'Learning rate' } },
+] as const;
+
+async function openDemo(page: Page, lecture: string, slot: string, query = '') {
+  await page.addInitScript(() => localStorage.setItem('rl-playground.backend.force', 'wasm'));
+  await page.goto(`lecture/${lecture}${query}`);
+  const section = page.locator(`[data-demo-slot="${slot}"]`);
+  await section.scrollIntoViewIfNeeded();
+  await expect.poll(() => page.evaluate((id) => {
+    const c = (window as unknown as Hooks).__rl?.controllers[id];
+    return Boolean(c) && !c!.status().busy;
+  }, slot), { timeout: 45_000 }).toBe(true);
+  return section;
+}
+
+const status = (page: Page, slot: string) => page.evaluate((id) => (window as unknown as Hooks).__rl!.controllers[id].status(), slot);
+
+for (const demo of DEMOS) {
+  test(`${demo.slot}: every shortcut works, ? lists them, presenter mode fills the screen`, async ({ page }) => {
+    const errors = watchErrors(page);
+    const section = await openDemo(page, demo.lecture, demo.slot);
+    const region = section.getByRole('region', { name: /Live demo/ });
+    // Focus inside the demo the way a student does: click a quiet spot in it.
+    await section.getByTestId('demo-status').click();
+    const start = await status(page, demo.slot);
+    expect(start.playing).toBe(false);
+
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await status(page, demo.slot)).summary, { timeout: 20_000 }).not.toBe(start.summary);
+    await page.keyboard.press('k');
+    await expect.poll(async () => (await status(page, demo.slot)).playing).toBe(true);
+    await page.keyboard.press('k');
+    await expect.poll(async () => (await status(page, demo.slot)).playing).toBe(false);
+    await page.keyboard.press('r');
+    await expect.poll(async () => (await status(page, demo.slot)).summary, { timeout: 20_000 }).toBe(start.summary);
+
+    // Slower then faster (a demo may open at its fastest, or at its slowest).
+    const [first, back] = start.speedLabel.startsWith('Fastest') ? ['-', '+'] : ['+', '-'];
+    await page.keyboard.press(first);
+    await expect.poll(async () => (await status(page, demo.slot)).speedLabel).not.toBe(start.speedLabel);
+    await page.keyboard.press(back);
+    await expect.poll(async () => (await status(page, demo.slot)).speedLabel).toBe(start.speedLabel);
+
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await status(page, demo.slot)).presetId).not.toBe(start.presetId);
+    const next = (await status(page, demo.slot)).presetId;
+    await page.keyboard.press('n');
+    await expect.poll(async () => (await status(page, demo.slot)).presetId).not.toBe(next);
+    await page.keyboard.press('p');
+    await expect.poll(async () => (await status(page, demo.slot)).presetId).toBe(next);
+
+    await section.getByTestId('demo-status').click();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    for (const words of ['Play / pause', 'One step', 'Reset', 'Faster', 'Slower', 'Next preset', 'Previous preset', 'Presenter mode', 'Leave presenter mode']) {
+      await expect(help).toContainText(words);
+    }
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    await section.getByTestId('demo-status').click();
+    await page.keyboard.press('f');
+    await expect(section).toHaveAttribute('data-presenter', 'true');
+    const box = await section.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.x).toBeLessThanOrEqual(1);
+    expect(box!.y).toBeLessThanOrEqual(1);
+    expect(box!.width).toBeGreaterThanOrEqual(viewport.width - 2);
+    expect(box!.height).toBeGreaterThanOrEqual(viewport.height - 2);
+    // Large type, and the lecture's equation kept beside the demo.
+    const size = await region.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(20);
+    await expect(section.locator('.with-demo__text .katex').first()).toBeVisible();
+    await page.screenshot({ path: `test-results/presenter-${demo.slot}.png` });
+    // Shortcuts work from anywhere in presenter mode; Esc leaves it.
+    await page.locator('body').evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('k');
+    await expect.poll(async () => (await status(page, demo.slot)).playing).toBe(true);
+    await page.keyboard.press('k');
+    await expect.poll(async () => (await status(page, demo.slot)).playing).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect(section).not.toHaveAttribute('data-presenter', 'true');
+    // The button does the same.
+    await section.getByRole('button', { name: /^Demo tools/ }).click();
+    await section.getByRole('button', { name: /^Presenter mode/ }).click();
+    await expect(section).toHaveAttribute('data-presenter', 'true');
+    await section.getByRole('button', { name: 'Leave presenter mode' }).click();
+    await expect(section).not.toHaveAttribute('data-presenter', 'true');
+    expect(errors).toEqual([]);
+  });
+
+  test(`${demo.slot}: a share link reproduces the demo (settings, seed, first steps)`, async ({ page, browser }) => {
+    const errors = watchErrors(page);
+    const query = `?${demo.slot}.${demo.setting.key}=${demo.setting.value}&${demo.slot}.seed=7`;
+    const section = await openDemo(page, demo.lecture, demo.slot, query);
+    await section.getByRole('button', { name: /^Demo tools/ }).click();
+    await section.getByRole('button', { name: 'Share a link…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Share/ });
+    await expect(dialog).toBeVisible();
+    const link = await dialog.getByLabel('Link').inputValue();
+    const url = new URL(link);
+    expect(url.searchParams.get(`${demo.slot}.${demo.setting.key}`)).toBe(demo.setting.value);
+    expect(url.searchParams.get(`${demo.slot}.seed`)).toBe('7');
+    expect(url.hash).toBe(`#demo-${demo.slot}`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // Three steps here, three steps in a fresh page opened from the link: the same words.
+    for (let i = 0; i < 3; i++) {
+      const before = (await status(page, demo.slot)).summary;
+      await section.getByRole('button', { name: 'Step' }).click();
+      await expect.poll(async () => (await status(page, demo.slot)).summary, { timeout: 20_000 }).not.toBe(before);
+    }
+    const here = (await status(page, demo.slot)).summary;
+    const other = await browser.newPage();
+    await other.addInitScript(() => localStorage.setItem('rl-playground.backend.force', 'wasm'));
+    await other.goto(link);
+    const otherSection = other.locator(`[data-demo-slot="${demo.slot}"]`);
+    await expect.poll(() => other.evaluate((id) => Boolean((window as unknown as Hooks).__rl?.controllers[id]) && !(window as unknown as Hooks).__rl!.controllers[id].status().busy, demo.slot), { timeout: 45_000 }).toBe(true);
+    await expect(otherSection.locator(`[data-param="${demo.setting.key}"]`).first()).toContainText(demo.setting.label);
+    for (let i = 0; i < 3; i++) {
+      const before = (await status(other, demo.slot)).summary;
+      await otherSection.getByRole('button', { name: 'Step' }).click();
+      await expect.poll(async () => (await status(other, demo.slot)).summary, { timeout: 20_000 }).not.toBe(before);
+    }
+    const there = (await status(other, demo.slot)).summary;
+    // Elapsed seconds differ between runs; everything else must match.
+    const words = (s: string) => s.replace(/\d+(\.\d+)? s\b/g, '').trim();
+    expect(words(there)).toBe(words(here));
+    await other.close();
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a classroom link hides the chosen controls and says so; a tampered one is refused with a note', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = watchErrors(page);
+  const section = await openDemo(page, 'actor-critic', 'td');
+  await section.getByRole('button', { name: /^Demo tools/ }).click();
+  await section.getByRole('button', { name: 'Share a link…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Share/ });
+  await dialog.getByRole('checkbox', { name: 'Step size α' }).check();
+  await dialog.getByRole('button', { name: 'Copy classroom link' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Classroom link copied.');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).searchParams.get('td.hide')).toBe('alpha');
+  await page.goto(link);
+  const hidden = page.locator('[data-demo-slot="td"]');
+  await hidden.scrollIntoViewIfNeeded();
+  await expect(hidden.getByText('This classroom link hides 1 control.')).toBeVisible();
+  const frame = hidden.locator('.demo-frame');
+  await expect(frame.getByLabel('Step size α')).toBeHidden();
+  await expect(frame.getByLabel('States in the walk (odd)')).toBeVisible();
+  await hidden.getByRole('button', { name: 'Show all controls' }).click();
+  await expect(frame.getByLabel('Step size α')).toBeVisible();
+
+  // Tampered: a value out of range, a bad name and markup in the hide list.
+  const tampered = `?td.alpha=7&td.hide=${encodeURIComponent('alpha,"]{}</style><img src=x onerror="window.__pwned=1">,__proto__')}`;
+  const again = await openDemo(page, 'actor-critic', 'td', tampered);
+  await expect(again.getByRole('alert').first()).toContainText('td.alpha: 7 is outside');
+  await expect(again.getByText(/2 names in the link are not a control this demo can hide; ignored/)).toBeVisible();
+  await expect(again.locator('.demo-frame').getByLabel('Step size α')).toBeHidden();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('a demo scrolled out of view pauses, and says so when you come back', async ({ page }) => {
+  const errors = watchErrors(page);
+  const section = await openDemo(page, 'value-functions', 'vi');
+  await section.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(async () => (await status(page, 'vi')).playing).toBe(true);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(async () => (await status(page, 'vi')).playing).toBe(false);
+  await expect(section).toHaveAttribute('data-resting', 'true');
+  const summary = (await status(page, 'vi')).summary;
+  await page.waitForTimeout(1000);
+  expect((await status(page, 'vi')).summary).toBe(summary);
+  await section.scrollIntoViewIfNeeded();
+  const note = section.getByText('Paused while it was out of view');
+  await expect(note).toBeVisible();
+  await section.getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(async () => (await status(page, 'vi')).playing).toBe(true);
+  await expect(note).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('with reduced motion asked for, the cart-pole waits to be started', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const section = await openDemo(page, 'policy-gradients', 'pg');
+  const steps = () => page.evaluate(async () => ((await (window as unknown as { __rl: { tools: Record<string, () => Promise<{ steps: number; episodes: number }>> } }).__rl.tools['cartpole-view:pg']()) as { steps: number }).steps);
+  await page.waitForTimeout(1500);
+  expect(await steps()).toBe(0);
+  await section.getByRole('button', { name: /Animate/ }).click();
+  await expect.poll(steps, { timeout: 10_000 }).toBeGreaterThan(10);
+});
+
+test('keyboard only: Tab reaches the demo with a visible focus ring, Enter plays, K pauses', async ({ page }) => {
+  await openDemo(page, 'actor-critic', 'td');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  let inDemo = false;
+  for (let i = 0; i < 200 && !inDemo; i++) {
+    await page.keyboard.press('Tab');
+    inDemo = await page.evaluate(() => Boolean(document.activeElement?.closest('[data-demo-slot="td"] .run-controls')));
+  }
+  expect(inDemo).toBe(true);
+  const ring = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(ring.style).not.toBe('none');
+  expect(ring.width).toBeGreaterThanOrEqual(2);
+  // Tab to Play (the first run control) and press it.
+  const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
+  expect(name).toMatch(/Play/);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await status(page, 'td')).playing).toBe(true);
+  await page.keyboard.press('k');
+  await expect.poll(async () => (await status(page, 'td')).playing).toBe(false);
+});
