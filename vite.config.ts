@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { mdxOptions } from './scripts/mdx/options.mjs';
 import lectureIndexPlugin from './scripts/mdx/lecture-index-plugin.mjs';
 import staticRoutesPlugin from './scripts/mdx/static-routes-plugin.mjs';
+import serviceWorkerPlugin from './scripts/sw/service-worker-plugin.mjs';
 import { katexMacros, KATEX_LIMITS } from './src/components/math/macros';
 
 const lecturesDir = fileURLToPath(new URL('./src/lectures', import.meta.url));
@@ -44,6 +45,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           ],
           { serverEntry: 'src/app/serverEntry.tsx' },
         ),
+    isSsrBuild ? null : serviceWorkerPlugin(),
   ],
   worker: { format: 'es' },
   build: {

@@ -233,3 +233,40 @@ test('keyboard only: Tab reaches the demo with a visible focus ring, Enter plays
   await page.keyboard.press('k');
   await expect.poll(async () => (await status(page, 'td')).playing).toBe(false);
 });
+
+test('the theme follows the system, can be switched, persists, and charts and canvases follow it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const section = await openDemo(page, 'policy-gradients', 'pg');
+  const luminance = (css: string) => {
+    const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  };
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
+  const pageBackground = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const tickFill = () => section.locator('svg text').first().evaluate((el) => getComputedStyle(el).fill);
+  const canvasCorner = () => section.locator('canvas').first().evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const [r, g, b] = c.getContext('2d')!.getImageData(2, 2, 1, 1).data;
+    return `rgb(${r}, ${g}, ${b})`;
+  });
+  expect(luminance(await pageBackground())).toBeGreaterThan(0.9);
+  // The system turns dark: the page follows (no choice made).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(async () => luminance(await pageBackground())).toBeLessThan(0.15);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(async () => luminance(await pageBackground())).toBeGreaterThan(0.9);
+  // The reader picks Dark: page, chart text and the canvas follow; a reload keeps it.
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(async () => luminance(await pageBackground())).toBeLessThan(0.15);
+  await expect.poll(async () => luminance(await tickFill())).toBeGreaterThan(0.7);
+  await expect.poll(async () => luminance(await canvasCorner()), { timeout: 5000 }).toBeLessThan(0.15);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(luminance(await background())).toBeLessThan(0.15);
+  await page.getByLabel('Theme').selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  await expect.poll(async () => luminance(await pageBackground())).toBeGreaterThan(0.9);
+  expect(errors).toEqual([]);
+});

@@ -23,6 +23,7 @@ test('home page lists every lecture in course order', async ({ page }) => {
 
 for (const lecture of LECTURES) {
   test(`lecture ${lecture.number} (${lecture.slug}) renders its math cleanly`, async ({ page }) => {
+    test.setTimeout(150_000); // two full accessibility scans (light, dark) of a long page
     const errors = watchErrors(page);
     const response = await page.goto(`lecture/${lecture.slug}`);
     expect(response?.status()).toBe(200);
@@ -30,6 +31,9 @@ for (const lecture of LECTURES) {
     await expect(page.locator('.katex').first()).toBeAttached();
     await expect(page.locator('.katex-error')).toHaveCount(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // The dark theme (the system's preference, followed by default) passes the same scan.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousAxeViolations(page), 'dark theme').toEqual([]);
     // Readable on a phone: nothing but scrollable equations and code may be wider than 375 px.
     await page.setViewportSize({ width: 375, height: 800 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -95,6 +99,8 @@ for (const path of ['./', 'backends', 'no/such/page']) {
     await page.goto(path);
     await page.locator('main h1').first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousAxeViolations(page), 'dark theme').toEqual([]);
   });
 }
 

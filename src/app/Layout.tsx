@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { ThemeSwitch } from './ThemeSwitch';
+import { UpdatePrompt } from './UpdatePrompt';
 import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { MDXProvider } from '@mdx-js/react';
 import { LECTURES } from '../lectures/catalog';
@@ -43,8 +45,10 @@ export function Layout() {
         <SearchBox />
         <nav aria-label="Site" className="site-header__links">
           <NavLink to="/backends">Backends</NavLink>
+          <ThemeSwitch />
         </nav>
       </header>
+      <UpdatePrompt />
       <div className={collapsed ? 'site-body site-body--collapsed' : 'site-body'}>
         <nav className="sidebar" aria-label="Lectures">
           <button

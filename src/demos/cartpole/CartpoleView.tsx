@@ -6,6 +6,7 @@ import { sampleAction, softmax } from '../../algorithms/common/softmax';
 import { registerTestTool } from '../runtime';
 import { useSlotResting } from '../frame/slotChrome';
 import { usePrefersReducedMotion } from '../../components/motion';
+import { useCanvasPalette, type CanvasPalette } from '../../components/theme';
 
 export interface ViewPolicy {
   net: MlpWeights;
@@ -38,6 +39,7 @@ const POLE_PX = 2 * 0.5 * SCALE * 1.6; // drawn a bit longer than to scale, to r
  */
 export function CartpoleView({ policyRef, slotId }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const palette = useCanvasPalette(canvasRef);
   const [manual, setManual] = useState(false);
   const manualRef = useRef(false);
   /** The push held down by a key or a button; null when none is. */
@@ -134,11 +136,11 @@ export function CartpoleView({ policyRef, slotId }: Props) {
           s.state = initialState(rng);
         } else s.state = state;
       }
-      draw(ctx, s.state!, s.pushing ? s.action : null);
+      draw(ctx, s.state!, s.pushing ? s.action : null, palette.current ?? LIGHT);
       if (++frame % 15 === 0) setStatus(`Driver: ${s.driver} · step ${s.steps} · last episode ${s.episodes ? s.lastEpisode : '–'}`);
       raf = requestAnimationFrame(tick);
     };
-    draw(ctx, s.state!, null);
+    draw(ctx, s.state!, null, palette.current ?? LIGHT);
     wake.current = () => {
       if (raf !== 0) return;
       last = performance.now();
@@ -151,7 +153,7 @@ export function CartpoleView({ policyRef, slotId }: Props) {
       wake.current = () => {};
       unregister();
     };
-  }, [policyRef, slotId]);
+  }, [policyRef, slotId, palette]);
 
   const hold = (action: Action) => {
     heldRef.current = action;
@@ -235,19 +237,22 @@ export function CartpoleView({ policyRef, slotId }: Props) {
   );
 }
 
+/** The light theme's colours, until the page's are read. */
+const LIGHT: CanvasPalette = { ink: '#16202c', inkSoft: '#3d4b5c', paper: '#ffffff', line: '#c9d1db', accent: '#0b5cad', warn: '#9a3b00', highlight: '#e69f00' };
+
 /** `action` null: no arrow (a person drives with nothing held, so the pushes alternate). */
-function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action | null) {
+function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action | null, colors: CanvasPalette = LIGHT) {
   const cx = WIDTH / 2 + state.x * SCALE;
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = colors.paper;
   ctx.fillRect(0, 0, WIDTH, HEIGHT);
   // Track and its limits at x = ±2.4.
-  ctx.strokeStyle = '#16202c';
+  ctx.strokeStyle = colors.ink;
   ctx.lineWidth = 3;
   ctx.beginPath();
   ctx.moveTo(10, GROUND + 22);
   ctx.lineTo(WIDTH - 10, GROUND + 22);
   ctx.stroke();
-  ctx.fillStyle = '#9a3b00';
+  ctx.fillStyle = colors.warn;
   for (const side of [-1, 1]) {
     const lx = WIDTH / 2 + side * X_THRESHOLD * SCALE;
     ctx.fillRect(lx - 3, GROUND - 20, 6, 48);
@@ -256,16 +261,16 @@ function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Actio
   ctx.fillText('−2.4 m', WIDTH / 2 - X_THRESHOLD * SCALE - 20, GROUND + 45);
   ctx.fillText('+2.4 m', WIDTH / 2 + X_THRESHOLD * SCALE - 20, GROUND + 45);
   // Cart.
-  ctx.fillStyle = '#0b5cad';
+  ctx.fillStyle = colors.accent;
   ctx.fillRect(cx - 40, GROUND - 10, 80, 32);
-  if (action !== null) drawArrow(ctx, cx, action === 1 ? 1 : -1);
-  drawPole(ctx, state, cx);
+  if (action !== null) drawArrow(ctx, cx, action === 1 ? 1 : -1, colors);
+  drawPole(ctx, state, cx, colors);
 }
 
 /** Push arrow: orange, pointing the way the force acts. */
-function drawArrow(ctx: CanvasRenderingContext2D, cx: number, dir: 1 | -1) {
-  ctx.strokeStyle = '#e69f00';
-  ctx.fillStyle = '#e69f00';
+function drawArrow(ctx: CanvasRenderingContext2D, cx: number, dir: 1 | -1, colors: CanvasPalette) {
+  ctx.strokeStyle = colors.highlight;
+  ctx.fillStyle = colors.highlight;
   ctx.lineWidth = 6;
   const ax = cx - dir * 48;
   ctx.beginPath();
@@ -280,22 +285,22 @@ function drawArrow(ctx: CanvasRenderingContext2D, cx: number, dir: 1 | -1) {
 }
 
 /** Pole: positive θ leans right; y grows downwards on a canvas. */
-function drawPole(ctx: CanvasRenderingContext2D, state: CartPoleState, cx: number) {
+function drawPole(ctx: CanvasRenderingContext2D, state: CartPoleState, cx: number, colors: CanvasPalette) {
   const tipX = cx + POLE_PX * Math.sin(state.theta);
   const tipY = GROUND - 10 - POLE_PX * Math.cos(state.theta);
   const fallen = Math.abs(state.theta) > THETA_THRESHOLD * 0.75;
-  ctx.strokeStyle = fallen ? '#9a3b00' : '#16202c';
+  ctx.strokeStyle = fallen ? colors.warn : colors.ink;
   ctx.lineWidth = 10;
   ctx.lineCap = 'round';
   ctx.beginPath();
   ctx.moveTo(cx, GROUND - 10);
   ctx.lineTo(tipX, tipY);
   ctx.stroke();
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = colors.paper;
   ctx.beginPath();
   ctx.arc(cx, GROUND - 10, 5, 0, 2 * Math.PI);
   ctx.fill();
-  ctx.fillStyle = '#16202c';
+  ctx.fillStyle = colors.ink;
   ctx.font = '600 16px system-ui, sans-serif';
   ctx.fillText(`θ = ${((state.theta * 180) / Math.PI).toFixed(1)}°   x = ${state.x.toFixed(2)} m`, 12, 22);
 }

@@ -117,7 +117,7 @@ export const Chart = memo(function Chart({ title, series, log = false, yMin, yMa
         <svg width={W} height={H} role="img" aria-label={`${title} over ${n} ${xLabel === 'iteration' ? 'iterations' : xLabel}`}>
           {yTicks.map((t) => (
             <g key={`y${t}`}>
-              <line x1={LEFT} x2={W - RIGHT} y1={py(t)} y2={py(t)} stroke="#e3e8ee" />
+              <line x1={LEFT} x2={W - RIGHT} y1={py(t)} y2={py(t)} stroke="var(--line)" />
               <text x={LEFT - 6} y={py(t)} dy="0.35em" textAnchor="end" className="cp-chart__tick">{yLabel(t)}</text>
             </g>
           ))}
@@ -127,8 +127,8 @@ export const Chart = memo(function Chart({ title, series, log = false, yMin, yMa
               ))
             : null}
           <text x={LEFT + (W - LEFT - RIGHT) / 2} y={H - 4} textAnchor="middle" className="cp-chart__axis-title">{xLabel}</text>
-          <line x1={LEFT} x2={W - RIGHT} y1={H - BOTTOM} y2={H - BOTTOM} stroke="#3d4b5c" />
-          <line x1={LEFT} x2={LEFT} y1={TOP} y2={H - BOTTOM} stroke="#3d4b5c" />
+          <line x1={LEFT} x2={W - RIGHT} y1={H - BOTTOM} y2={H - BOTTOM} stroke="var(--ink-soft)" />
+          <line x1={LEFT} x2={LEFT} y1={TOP} y2={H - BOTTOM} stroke="var(--ink-soft)" />
           {series.map((s) => (s.band ? <path key={`${s.label}-band`} d={bandPath(s.band.lower, s.band.upper)} fill={s.color} fillOpacity={0.18} stroke="none" /> : null))}
           {series.map((s) => (
             <path key={s.label} d={path(s.values)} fill="none" stroke={s.color} strokeWidth={2.5} strokeDasharray={s.dash} />

@@ -13,10 +13,10 @@ export interface Preset {
 export const PRESETS: Preset[] = CARTPOLE_PRESETS.map((preset) => ({ label: preset.label, config: { ...DEFAULT_CONFIG, ...preset.values } }));
 /** Okabe–Ito colours, told apart by dash pattern too. */
 const STYLES = [
-  { color: '#d55e00', dash: '6 4' },
-  { color: '#0072b2', dash: undefined },
-  { color: '#009e73', dash: '2 3' },
-  { color: '#cc79a7', dash: '10 3 2 3' },
+  { color: 'var(--chart-2)', dash: '6 4' },
+  { color: 'var(--chart-1)', dash: undefined },
+  { color: 'var(--chart-3)', dash: '2 3' },
+  { color: 'var(--chart-4)', dash: '10 3 2 3' },
 ];
 
 export const createCartpoleWorker = () => new Worker(new URL('../../../workers/cartpole.worker.ts', import.meta.url), { type: 'module' });

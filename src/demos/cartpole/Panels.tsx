@@ -20,8 +20,8 @@ export function ReturnChart({ store }: { store: Store }) {
     () => ({
       x: history.map((r) => r.iteration),
       series: [
-        { label: 'iteration mean', color: '#0072b2', values: metric(history, 'meanReturn'), band: { lower: metric(history, 'minReturn'), upper: metric(history, 'maxReturn') } },
-        { label: 'last 100 episodes', color: '#d55e00', dash: '6 4', values: metric(history, 'return100') },
+        { label: 'iteration mean', color: 'var(--chart-1)', values: metric(history, 'meanReturn'), band: { lower: metric(history, 'minReturn'), upper: metric(history, 'maxReturn') } },
+        { label: 'last 100 episodes', color: 'var(--chart-2)', dash: '6 4', values: metric(history, 'return100') },
       ],
     }),
     [history],
@@ -94,9 +94,9 @@ export const FormulaAndCharts = memo(function FormulaAndCharts({ store, params }
   const x = useMemo(() => history.map((r) => r.iteration), [history]);
   const series = useMemo(
     () => ({
-      entropy: [{ label: 'entropy', color: '#009e73', values: metric(history, 'entropy') }],
-      variance: [{ label: 'variance across 8 groups, mean over parameters', color: '#cc79a7', values: metric(history, 'gradVariance') }],
-      valueLoss: [{ label: 'value loss', color: '#d55e00', values: metric(history, 'valueLoss') }],
+      entropy: [{ label: 'entropy', color: 'var(--chart-3)', values: metric(history, 'entropy') }],
+      variance: [{ label: 'variance across 8 groups, mean over parameters', color: 'var(--chart-4)', values: metric(history, 'gradVariance') }],
+      valueLoss: [{ label: 'value loss', color: 'var(--chart-2)', values: metric(history, 'valueLoss') }],
     }),
     [history],
   );

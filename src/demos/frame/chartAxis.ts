@@ -7,7 +7,7 @@ import { formatLogTick, formatTick, logTicks, niceTicks } from './ticks';
 
 /** At least 13 px, as the issue asks; 14 reads from the back of a room. */
 export const TICK_FONT_PX = 14;
-export const TICK_STYLE = { fontSize: TICK_FONT_PX, fill: '#16202c' } as const;
+export const TICK_STYLE = { fontSize: TICK_FONT_PX, fill: 'var(--ink)' } as const;
 
 function finite(values: Iterable<number>, positive = false): number[] {
   const out: number[] = [];
@@ -57,5 +57,5 @@ export const LEGEND_ABOVE = {
 
 /** An axis title below the x axis, inside the chart's own margin. */
 export function xAxisTitle(value: string) {
-  return { value, position: 'insideBottom' as const, offset: -6, fontSize: TICK_FONT_PX, fill: '#16202c' };
+  return { value, position: 'insideBottom' as const, offset: -6, fontSize: TICK_FONT_PX, fill: 'var(--ink)' };
 }

@@ -37,14 +37,14 @@ export function ResidualChart({ store }: { store: GridStoreApi }) {
     <div className="gw-chart" role="img" aria-label={`${yName} against ${mode === 'q' ? 'steps' : 'sweeps'}, log scale`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke="#c9d1db" strokeDasharray="3 3" />
+          <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
           <XAxis dataKey="k" type="number" domain={[0, 'auto']} allowDecimals={false} tickFormatter={compact} tick={{ fontSize: 14 }} label={{ value: mode === 'q' ? 'steps' : mode === 'pi' ? 'iteration' : 'sweep k', position: 'insideBottom', offset: -4, fontSize: 14 }} height={40} />
           <YAxis scale="log" domain={['auto', 'auto']} allowDataOverflow tick={{ fontSize: 14 }} width={64} tickFormatter={(v: number) => v.toExponential(0)} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toExponential(3) : String(v))} />
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 14, paddingBottom: 4 }} />
-          <Line type="linear" dataKey="y" name={yName} stroke="#0b5cad" strokeWidth={3} dot={false} isAnimationActive={false} connectNulls={false} />
+          <Line type="linear" dataKey="y" name={yName} stroke="var(--accent)" strokeWidth={3} dot={false} isAnimationActive={false} connectNulls={false} />
           {mode !== 'q' ? (
-            <Line type="linear" dataKey="ref" name={`γᵏ scaled (γ = ${gamma})`} stroke="#b35806" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            <Line type="linear" dataKey="ref" name={`γᵏ scaled (γ = ${gamma})`} stroke="var(--chart-2)" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
           ) : null}
         </LineChart>
       </ResponsiveContainer>
