@@ -93,6 +93,8 @@ export interface Agent {
   select(rng: Rng): number;
   update(arm: number, reward: number): void;
   reset(): void;
+  /** Puts saved statistics back (a checkpoint): N(a), S(a), and T = Σ N(a). */
+  load(counts: ArrayLike<number>, sums: ArrayLike<number>): void;
 }
 
 export function createAgent(arms: number, policy: PolicyId, bandit: Pick<Bandit, 'type' | 'noise'>, options: PolicyOptions = {}): Agent {
@@ -176,6 +178,15 @@ export function createAgent(arms: number, policy: PolicyId, bandit: Pick<Bandit,
       sums.fill(0);
       invSqrt.fill(Infinity);
       agent.total = 0;
+    },
+    load(savedCounts, savedSums) {
+      agent.reset();
+      for (let a = 0; a < arms; a++) {
+        counts[a] = savedCounts[a];
+        sums[a] = savedSums[a];
+        invSqrt[a] = counts[a] > 0 ? 1 / Math.sqrt(counts[a]) : Infinity;
+        agent.total += counts[a];
+      }
     },
   };
   return agent;

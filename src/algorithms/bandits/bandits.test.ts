@@ -176,3 +176,17 @@ describe('deep exploration on a chain', () => {
     }
   });
 });
+
+describe('the demo session', () => {
+  it('resumes from a checkpoint exactly as if never stopped', async () => {
+    const { createBanditSession, DEFAULT_BANDIT } = await import('./session');
+    const a = createBanditSession({ ...DEFAULT_BANDIT, policy: 'thompson' }, 9);
+    for (let i = 0; i < 50; i++) a.step();
+    const saved = await a.checkpoint!();
+    const b = createBanditSession({ ...DEFAULT_BANDIT, policy: 'thompson' }, 1234);
+    await b.restore!(saved);
+    for (let i = 0; i < 50; i++) expect(b.step()).toEqual(a.step());
+    expect(b.snapshotForView!()).toEqual(a.snapshotForView!());
+    expect(() => createBanditSession({ ...DEFAULT_BANDIT, means: [0.2, 1.5] }, 1)).toThrow(/outside \[0, 1\]/);
+  });
+});
