@@ -5,9 +5,9 @@
  */
 import { betaDensity } from '../../algorithms/bandits/sampling';
 import type { BanditView } from '../../algorithms/bandits/session';
+import { useWidth } from './useWidth';
 
-const WIDTH = 640;
-const HEIGHT = 250;
+const HEIGHT = 200;
 const TOP = 12;
 const BOTTOM = 44;
 const LEFT = 34;
@@ -18,7 +18,11 @@ function normalDensity(x: number, mean: number, sd: number): number {
 }
 
 export function ArmsView({ view, showMeans }: { view: BanditView | null; showMeans: boolean }) {
-  if (!view) return <p className="bd-note">Starting the worker…</p>;
+  const [ref, WIDTH] = useWidth<HTMLDivElement>();
+  return <div ref={ref} className="bd-measure">{view ? <Arms view={view} showMeans={showMeans} width={WIDTH} /> : <p className="bd-note">Starting the worker…</p>}</div>;
+}
+
+function Arms({ view, showMeans, width: WIDTH }: { view: BanditView; showMeans: boolean; width: number }) {
   const k = view.means.length;
   const gaussian = view.armType === 'gaussian';
   const spread = gaussian ? Math.max(...view.posterior.map((p) => p.sd)) : 0;
@@ -61,8 +65,8 @@ export function ArmsView({ view, showMeans }: { view: BanditView | null; showMea
             ) : null}
             {n > 0 && Number.isFinite(upper) && upper <= hi ? <line x1={mid - cell * 0.2} x2={mid + cell * 0.2} y1={y(upper)} y2={y(upper)} className="bd-ucb" /> : null}
             {showMeans ? <line x1={x0 + cell * 0.12} x2={x0 + cell * 0.88} y1={y(mean)} y2={y(mean)} className="bd-truth" /> : null}
-            <text x={mid} y={HEIGHT - 26} className="bd-label">{`arm ${a + 1}`}</text>
-            <text x={mid} y={HEIGHT - 8} className="bd-label bd-count">{`${n.toLocaleString('en')}×`}</text>
+            <text x={mid} y={HEIGHT - 26} className="bd-label">{cell > 44 ? `arm ${a + 1}` : a + 1}</text>
+            <text x={mid} y={HEIGHT - 8} className="bd-label bd-count">{cell > 44 ? `${n.toLocaleString('en')}×` : n >= 1000 ? `${Math.round(n / 1000)}k` : n}</text>
           </g>
         );
       })}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ChainResult } from '../../algorithms/bandits/chain';
+import { useWidth } from './useWidth';
 
 export interface ChainRuns {
   dither: ChainResult;
@@ -25,16 +26,17 @@ function ChainRow({ title, result, frame }: { title: string; result: ChainResult
   const max = Math.max(...visits);
   const episode = result.frameEpisodes[frame];
   const goalsSoFar = result.returns.slice(0, episode).filter((r) => r >= 1).length;
-  const w = 600 / n;
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const w = width / n;
   return (
-    <div className="bd-chain-row">
+    <div className="bd-chain-row" ref={ref}>
       <p className="bd-note"><strong>{title}</strong>{` · after ${episode} episodes: far end reached ${goalsSoFar} times${result.firstGoal && result.firstGoal <= episode ? ` (first in episode ${result.firstGoal})` : ''}`}</p>
-      <svg viewBox={`0 0 600 44`} className="bd-chain" role="img"
+      <svg viewBox={`0 0 ${width} 50`} className="bd-chain" role="img"
         aria-label={`${title}: visits per state ${visits.join(', ')}; far end reached ${goalsSoFar} times in ${episode} episodes`}>
         {visits.map((v, s) => (
           <g key={s}>
             <rect x={s * w + 1} y={2} width={w - 2} height={30} fill={shade(v, max)} stroke={s === n - 1 ? '#009e73' : s === 0 ? '#d55e00' : '#999'} strokeWidth={s === 0 || s === n - 1 ? 3 : 1} />
-            {w > 28 ? <text x={(s + 0.5) * w} y={42} className="bd-chain-label">{v >= 1000 ? `${Math.round(v / 1000)}k` : v}</text> : null}
+            {w > 28 ? <text x={(s + 0.5) * w} y={48} className="bd-chain-label">{v >= 1000 ? `${Math.round(v / 1000)}k` : v}</text> : null}
           </g>
         ))}
       </svg>

@@ -7,6 +7,7 @@
 import { POLICY_LABELS, type PolicyId } from '../../algorithms/bandits/bandit';
 import type { RegretSummary } from '../../algorithms/bandits/regret';
 import { formatLogTick, formatTick, logTicks, niceTicks } from '../frame';
+import { useWidth } from './useWidth';
 
 export const POLICY_COLORS: Record<PolicyId, string> = {
   greedy: '#999999',
@@ -17,11 +18,10 @@ export const POLICY_COLORS: Record<PolicyId, string> = {
   thompson: '#009e73',
 };
 
-const WIDTH = 640;
-const HEIGHT = 280;
+const HEIGHT = 220;
 const LEFT = 52;
 const RIGHT = 12;
-const TOP = 40;
+
 const BOTTOM = 40;
 
 /** One sentence with the final numbers (the chart's accessible name, read by the browser tests too). */
@@ -33,25 +33,37 @@ export function regretSentence(s: RegretSummary): string {
 }
 
 export function RegretChart({ summary, busy }: { summary: RegretSummary | null; busy: boolean }) {
-  if (!summary || summary.runsDone === 0) return <p className="bd-note">{busy ? 'Computing the regret of every policy in the worker…' : 'The regret chart appears once the runs start.'}</p>;
+  const [ref, width] = useWidth<HTMLDivElement>();
+  return (
+    <div ref={ref} className="bd-measure">
+      {!summary || summary.runsDone === 0
+        ? <p className="bd-note">{busy ? 'Computing the regret of every policy in the worker…' : 'The regret chart appears once the runs start.'}</p>
+        : <Chart summary={summary} width={width} />}
+    </div>
+  );
+}
+
+function Chart({ summary, width: WIDTH }: { summary: RegretSummary; width: number }) {
   const { times } = summary;
+  const legendRows = Math.ceil((summary.curves.length + (summary.laiRobbins ? 1 : 0)) / Math.max(1, Math.floor((WIDTH - LEFT) / 150)));
+  const TOP = 14 + legendRows * 18;
   const top = Math.max(1, ...summary.curves.map((c) => Math.max(...c.p90)), ...(summary.laiRobbins ?? [0]));
   const yScale = niceTicks(0, top, 5);
   const xTicks = logTicks(1, times[times.length - 1]);
   const tMax = Math.log10(Math.max(10, times[times.length - 1]));
   const x = (t: number) => LEFT + (Math.log10(t) / tMax) * (WIDTH - LEFT - RIGHT);
-  const y = (v: number) => TOP + (1 - v / yScale.max) * (HEIGHT - TOP - BOTTOM);
+  const y = (v: number) => TOP + (1 - v / yScale.max) * (HEIGHT - BOTTOM);
   const line = (values: number[]) => values.map((v, k) => `${x(times[k]).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  const perRow = Math.max(1, Math.floor((WIDTH - LEFT) / 150));
   const legend = [...summary.curves.map((c) => ({ label: POLICY_LABELS[c.policy], color: POLICY_COLORS[c.policy], dashed: false })),
     ...(summary.laiRobbins ? [{ label: 'Lai–Robbins', color: 'currentColor', dashed: true }] : [])];
   return (
     <figure className="bd-chart-figure">
-      <svg className="bd-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={regretSentence(summary)}
+      <svg className="bd-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT + TOP}`} role="img" aria-label={regretSentence(summary)}
         data-runs-done={summary.runsDone} data-runs={summary.runs}>
         {legend.map((item, i) => {
-          const per = Math.ceil(legend.length / 2);
-          const lx = LEFT + (i % per) * ((WIDTH - LEFT) / per);
-          const ly = 12 + Math.floor(i / per) * 18;
+          const lx = LEFT + (i % perRow) * ((WIDTH - LEFT) / perRow);
+          const ly = 12 + Math.floor(i / perRow) * 18;
           return (
             <g key={item.label}>
               <line x1={lx} x2={lx + 16} y1={ly} y2={ly} stroke={item.color} strokeWidth={3} strokeDasharray={item.dashed ? '5 3' : undefined} />
@@ -66,9 +78,9 @@ export function RegretChart({ summary, busy }: { summary: RegretSummary | null; 
           </g>
         ))}
         {xTicks.map((t) => (
-          <text key={t} x={x(t)} y={HEIGHT - 20} className="bd-tick" textAnchor="middle">{formatLogTick(t)}</text>
+          <text key={t} x={x(t)} y={HEIGHT + TOP - 20} className="bd-tick" textAnchor="middle">{formatLogTick(t)}</text>
         ))}
-        <text x={(LEFT + WIDTH) / 2} y={HEIGHT - 3} className="bd-tick" textAnchor="middle">pulls t (log scale)</text>
+        <text x={(LEFT + WIDTH) / 2} y={HEIGHT + TOP - 3} className="bd-tick" textAnchor="middle">pulls t (log scale)</text>
         {summary.curves.map((c) => (
           <polygon key={`${c.policy}-band`} points={`${line(c.p90)} ${line(c.p10).split(' ').reverse().join(' ')}`} fill={POLICY_COLORS[c.policy]} opacity={0.15} />
         ))}
