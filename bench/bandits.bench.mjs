@@ -5,6 +5,9 @@
 //   bandit_regret_runs_ms   the regret chart's experiment: 200 runs × 10,000 pulls of each of the
 //                           compared policies (ε-greedy, decaying ε, optimistic greedy, UCB1,
 //                           Thompson) on the five-arm preset, one query, timed from the page
+//   maxent_irl_iteration_ms_16x16  one MaxEnt IRL iteration (backward pass, forward pass, gradient,
+//                           log-likelihood of 100 demonstrations) on a 16 × 16 grid, T = 32, slip 0.1,
+//                           in the IRL demo's worker (median of 20 after 2 warm-up)
 const median = (xs) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -38,7 +41,12 @@ export default async function banditsBench({ baseURL, newPage }) {
       if (summary.runsDone !== 200) throw new Error(`only ${summary.runsDone} runs`);
       return ms;
     });
+    await page.goto(`${baseURL}lecture/inverse-rl`);
+    await page.locator('[data-demo-slot="irl"]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.__rl?.trainers.irl?.getState().status === 'ready', null, { timeout: 60_000 });
+    const irlMs = await page.evaluate(async () => (await window.__rl.trainers.irl.getState().query('timeIteration', { side: 16, horizon: 32, repeats: 20 })).ms);
     return [
+      { name: 'maxent_irl_iteration_ms_16x16', value: round(irlMs), unit: 'ms', better: 'lower', note: 'T = 32, 100 demonstrations, in the worker' },
       { name: 'bandit_pulls_per_s', value: Math.round(pulls / (median(times) / 1000)), unit: 'pulls/s', better: 'higher', note: 'UCB1, 10 arms, in the worker' },
       { name: 'bandit_regret_runs_ms', value: round(regretMs), unit: 'ms', better: 'lower', note: '200 runs x 10,000 pulls x 5 policies' },
     ];

@@ -76,6 +76,8 @@ export const DEMOS: Record<string, DemoEntry> = {
   'maxent-irl': {
     title: 'Maximum-entropy inverse RL',
     description: 'Recover a gridworld reward from demonstrations by matching expected state visitations.',
+    component: lazyDemo(() => import('../demos/maxent-irl/IrlDemo')),
+    height: 760,
   },
 };
 

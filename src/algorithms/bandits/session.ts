@@ -54,11 +54,13 @@ export type BanditQueries = {
   regretBatch(args: { experiment: RegretExperiment; batchRuns: number }): RegretSummary;
   /** Q-learning on the chain, with plain ε-greedy and with the count-based bonus. */
   chain(args: { length: number; episodes: number; seed: number }): { dither: ChainResult; bonus: ChainResult };
+  /** The view before the first pull (the runtime sends views only with progress). */
+  snapshot(args: null): BanditView;
   /** Bench: milliseconds for one UCB1 run of `pulls` pulls on `arms` Bernoulli arms, timed in the worker. */
   timeUcbRun(args: { arms: number; pulls: number }): { ms: number; regret: number };
 };
 
-export function createBanditSession(config: BanditConfig, seed: number): Trainer<BanditView, BanditQueries> {
+export function createBanditSession(config: BanditConfig, seed: number): Trainer<BanditView, BanditQueries> & { snapshotForView(): BanditView } {
   validateBandit(config);
   const bandit = createBandit(config.means, config.armType, config.noise);
   const arms = config.means.length;
@@ -71,7 +73,7 @@ export function createBanditSession(config: BanditConfig, seed: number): Trainer
   let lastReward: number | null = null;
   let experiment: { key: string; aggregator: ReturnType<typeof createRegretAggregator> } | null = null;
 
-  return {
+  const session: Trainer<BanditView, BanditQueries> & { snapshotForView(): BanditView } = {
     step() {
       const arm = agent.select(rng);
       const reward = pull(bandit, arm, rng);
@@ -136,6 +138,7 @@ export function createBanditSession(config: BanditConfig, seed: number): Trainer
       };
     },
     queries: {
+      snapshot: () => session.snapshotForView(),
       regretBatch({ experiment: e, batchRuns }) {
         const key = JSON.stringify(e);
         if (!experiment || experiment.key !== key) experiment = { key, aggregator: createRegretAggregator(e) };
@@ -158,6 +161,7 @@ export function createBanditSession(config: BanditConfig, seed: number): Trainer
     },
     dispose() {},
   };
+  return session;
 }
 
 export const banditSession: TrainerDefinition<BanditConfig, BanditView, BanditQueries> = {

@@ -52,7 +52,14 @@ export interface IrlView {
   logLikelihood: number;
 }
 
-export function createIrlSession(config: IrlConfig, seed: number): Trainer<IrlView> {
+export type IrlQueries = {
+  /** The view before the first iteration (the runtime sends views only with progress). */
+  snapshot(args: null): IrlView;
+  /** Bench: median milliseconds of one IRL iteration on a side × side grid with horizon T, timed in the worker. */
+  timeIteration(args: { side: number; horizon: number; repeats: number }): { ms: number };
+};
+
+export function createIrlSession(config: IrlConfig, seed: number): Trainer<IrlView, IrlQueries> & { snapshotForView(): IrlView } {
   validateIrl(config);
   const world = createWorld(config.rows, config.cols, config.noise, config.horizon);
   const S = config.rows * config.cols;
@@ -70,7 +77,7 @@ export function createIrlSession(config: IrlConfig, seed: number): Trainer<IrlVi
     stale = true;
   };
 
-  return {
+  const session: Trainer<IrlView, IrlQueries> & { snapshotForView(): IrlView } = {
     step() {
       // the statistics are those of ψ before this update (one backward and one forward pass per step)
       const result = irlStep(world, state, expert, demos, config.rate);
@@ -132,11 +139,19 @@ export function createIrlSession(config: IrlConfig, seed: number): Trainer<IrlVi
         logLikelihood: last.logLikelihood,
       };
     },
+    queries: {
+      snapshot: () => session.snapshotForView(),
+      timeIteration({ side, horizon, repeats }) {
+        if (!Number.isInteger(repeats) || repeats < 1 || repeats > 1000) throw new Error('Bench: 1–1000 repeats.');
+        return { ms: timeIrlIteration(side, side, horizon, repeats) };
+      },
+    },
     dispose() {},
   };
+  return session;
 }
 
-export const irlSession: TrainerDefinition<IrlConfig, IrlView> = {
+export const irlSession: TrainerDefinition<IrlConfig, IrlView, IrlQueries> = {
   id: 'maxent-irl',
   validate: validateIrl,
   create: async (config, seed) => createIrlSession(config, seed),
