@@ -158,7 +158,7 @@ export default function BanditsDemo({ slotId }: DemoProps) {
             <p className="bd-note" aria-live="polite">
               {view && view.lastArm !== null
                 ? `Pull ${view.pulls.toLocaleString('en')}: arm ${view.lastArm + 1} paid ${formatDiagnostic(view.lastReward ?? 0)}. Regret so far ${view.regret.toFixed(2)}.`
-                : 'Bars: estimates μ̂; whiskers: UCB1 bounds μ̂ + √(2 ln T / N); shapes: Thompson posteriors; ticks: true means (when shown).'}
+                : 'Bars: estimates μ̂ · whiskers: UCB1 bounds · shapes: Thompson posteriors.'}
             </p>
             <div className="bd-controls" role="group" aria-label="Run many pulls">
               {pullButtons.map((n) => (
