@@ -164,10 +164,7 @@ export default function BanditsDemo({ slotId }: DemoProps) {
               {pullButtons.map((n) => (
                 <button key={n} type="button" disabled={!ready} onClick={() => void runPulls(String(n))}>{`+${n.toLocaleString('en')}`}</button>
               ))}
-              <label>
-                Pulls
-                <input type="text" inputMode="numeric" value={pullsText} onChange={(e) => setPullsText(e.target.value)} aria-label="Pulls to run" />
-              </label>
+              <input type="text" inputMode="numeric" value={pullsText} onChange={(e) => setPullsText(e.target.value)} aria-label="Pulls to run" className="bd-pulls" />
               <button type="button" disabled={!ready} onClick={() => void runPulls(pullsText)}>Run</button>
               <label className="bd-check">
                 <input type="checkbox" checked={params.values.showMeans} onChange={(e) => params.update({ showMeans: e.target.checked })} />

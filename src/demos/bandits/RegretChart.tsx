@@ -45,7 +45,7 @@ export function RegretChart({ summary, busy }: { summary: RegretSummary | null; 
 
 function Chart({ summary, width: WIDTH }: { summary: RegretSummary; width: number }) {
   const { times } = summary;
-  const legendRows = Math.ceil((summary.curves.length + (summary.laiRobbins ? 1 : 0)) / Math.max(1, Math.floor((WIDTH - LEFT) / 150)));
+  const legendRows = Math.ceil((summary.curves.length + (summary.laiRobbins ? 1 : 0)) / Math.max(1, Math.floor((WIDTH - 4) / 135)));
   const TOP = 14 + legendRows * 18;
   const top = Math.max(1, ...summary.curves.map((c) => Math.max(...c.p90)), ...(summary.laiRobbins ?? [0]));
   const yScale = niceTicks(0, top, 5);
@@ -54,7 +54,7 @@ function Chart({ summary, width: WIDTH }: { summary: RegretSummary; width: numbe
   const x = (t: number) => LEFT + (Math.log10(t) / tMax) * (WIDTH - LEFT - RIGHT);
   const y = (v: number) => TOP + (1 - v / yScale.max) * (HEIGHT - BOTTOM);
   const line = (values: number[]) => values.map((v, k) => `${x(times[k]).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-  const perRow = Math.max(1, Math.floor((WIDTH - LEFT) / 150));
+  const perRow = Math.max(1, Math.floor((WIDTH - 4) / 135));
   const legend = [...summary.curves.map((c) => ({ label: POLICY_LABELS[c.policy], color: POLICY_COLORS[c.policy], dashed: false })),
     ...(summary.laiRobbins ? [{ label: 'Lai–Robbins', color: 'currentColor', dashed: true }] : [])];
   return (
@@ -62,7 +62,7 @@ function Chart({ summary, width: WIDTH }: { summary: RegretSummary; width: numbe
       <svg className="bd-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT + TOP}`} role="img" aria-label={regretSentence(summary)}
         data-runs-done={summary.runsDone} data-runs={summary.runs}>
         {legend.map((item, i) => {
-          const lx = LEFT + (i % perRow) * ((WIDTH - LEFT) / perRow);
+          const lx = 4 + (i % perRow) * ((WIDTH - 4) / perRow);
           const ly = 12 + Math.floor(i / perRow) * 18;
           return (
             <g key={item.label}>

@@ -153,11 +153,11 @@ export default function IrlDemo({ slotId }: DemoProps) {
           <>
             {maps}
             <div className="irl-controls">
-              <label>
+              <label className="irl-inline">
                 Paint value
                 <input type="text" inputMode="decimal" value={brush} onChange={(e) => setBrush(e.target.value)} aria-label="Paint value" />
               </label>
-              <p className="irl-note">Lines: six of the demonstrations. Red: positive, blue: negative.</p>
+              <p className="irl-note">Lines: six demonstrations. Red &gt; 0 &gt; blue.</p>
             </div>
           </>
         }
