@@ -70,10 +70,14 @@ export const DEMOS: Record<string, DemoEntry> = {
   bandits: {
     title: 'Multi-armed bandits',
     description: 'Epsilon-greedy, UCB and Thompson sampling on the same bandit, with their regret curves.',
+    component: lazyDemo(() => import('../demos/bandits/BanditsDemo')),
+    height: 760,
   },
   'maxent-irl': {
     title: 'Maximum-entropy inverse RL',
     description: 'Recover a gridworld reward from demonstrations by matching expected state visitations.',
+    component: lazyDemo(() => import('../demos/maxent-irl/IrlDemo')),
+    height: 760,
   },
 };
 
