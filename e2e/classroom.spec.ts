@@ -14,6 +14,8 @@ const DEMOS = [
   { lecture: 'actor-critic', slot: 'td', setting: { key: 'alpha', value: '0.05', label: 'Step size α' } },
   { lecture: 'value-functions', slot: 'vi', setting: { key: 'gamma', value: '0.8', label: 'Discount γ' } },
   { lecture: 'policy-gradients', slot: 'pg', setting: { key: 'learningRate', value: '0.003', label: 'Learning rate' } },
+  { lecture: 'exploration', slot: 'bandits', setting: { key: 'policy', value: 'thompson', label: 'Policy' } },
+  { lecture: 'inverse-rl', slot: 'irl', setting: { key: 'demonstrations', value: '20', label: 'Demonstrations' } },
 ] as const;
 
 async function openDemo(page: Page, lecture: string, slot: string, query = '') {

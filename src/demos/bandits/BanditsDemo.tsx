@@ -176,13 +176,13 @@ export default function BanditsDemo({ slotId }: DemoProps) {
         chart={<RegretChart summary={regret.summary} busy={regret.busy} />}
         settings={
           <>
-            <PrimarySetting label="Policy" value={params.values.policy}
+            <PrimarySetting param="policy" label="Policy" value={params.values.policy}
               options={(Object.keys(POLICY_LABELS) as PolicyId[]).map((p) => ({ value: p, label: POLICY_LABELS[p] }))}
               onChange={(v) => apply({ policy: v })} description="Changing it starts a new bandit run" />
             <PrimarySetting label="Bandit" value={params.presetId ?? ''}
               options={[{ value: '', label: '(custom)' }, ...banditManifest.presets.map((p) => ({ value: p.id, label: p.label }))]}
               onChange={(id) => id && apply(params.applyPreset(id))} />
-            <PrimarySetting label="Rewards" value={params.values.armType}
+            <PrimarySetting param="armType" label="Rewards" value={params.values.armType}
               options={[{ value: 'bernoulli', label: 'Bernoulli (0 or 1)' }, { value: 'gaussian', label: 'Gaussian' }]}
               onChange={(v) => apply({ armType: v })} />
           </>

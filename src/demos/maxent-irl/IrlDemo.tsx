@@ -164,13 +164,13 @@ export default function IrlDemo({ slotId }: DemoProps) {
         chart={<LikelihoodChart points={points} />}
         settings={
           <>
-            <PrimarySetting label="True reward" value={params.values.preset}
+            <PrimarySetting param="preset" label="True reward" value={params.values.preset}
               options={[...REWARD_PRESETS.map((p) => ({ value: p.id, label: p.label })), { value: 'custom', label: '(painted)' }]}
               onChange={(v) => (v === 'custom' ? undefined : apply({ preset: v }))} />
-            <PrimarySetting label="Demonstrations" value={String(params.values.demonstrations)}
+            <PrimarySetting param="demonstrations" label="Demonstrations" value={String(params.values.demonstrations)}
               options={[5, 20, 50, 200, 1000].map((n) => ({ value: String(n), label: String(n) }))}
               onChange={(v) => apply({ demonstrations: Number(v) })} />
-            <PrimarySetting label="Grid side" value={String(params.values.size)}
+            <PrimarySetting param="size" label="Grid side" value={String(params.values.size)}
               options={[6, 8, 12, 16].map((n) => ({ value: String(n), label: `${n} × ${n}` }))}
               onChange={(v) => { setCustom(null); apply({ size: Number(v), ...(params.values.preset === 'custom' ? { preset: 'lava' } : {}) }); }} />
           </>
