@@ -6,3 +6,4 @@ export * from './ilqr';
 export * from './systems';
 export * from './pendulum';
 export * from './pointRobot';
+export * from './session';

@@ -111,8 +111,8 @@ export function lqr(problem: LqrProblem, options: LqrOptions = {}): LqrSolution 
     }
     // K_t = −Q_aa⁻¹ Q_as;  k_t = −Q_aa⁻¹ q_a (one solve for both)
     const sol = solve(Qaa, Qas.map((row, i) => [...row, qa[i]]), `Q_aa at step ${t + 1}`);
-    const Kt = sol.map((row) => row.slice(0, n).map((x) => -x));
-    const kt = sol.map((row) => -row[n]);
+    const Kt = sol.map((row) => row.slice(0, n).map((x) => 0 - x)); // 0 − x: no −0 in the display
+    const kt = sol.map((row) => 0 - row[n]);
     const KtT = transpose(Kt);
     // V_t = Q_ss + Q_sa K_t + K_tᵀ Q_as + K_tᵀ Q_aa K_t
     const Vt = symmetrize(addMat(addMat(Qss, matMul(Qsa, Kt)), addMat(matMul(KtT, Qas), matMul(matMul(KtT, Qaa), Kt))));
