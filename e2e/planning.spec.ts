@@ -21,7 +21,7 @@ type View = {
 type Store = {
   getState(): {
     status: string; iteration: number; view: View | null; config: Record<string, unknown>; seed: number;
-    trainFor(n: number): Promise<unknown>; setSeed(n: number): Promise<void>; setConfig(c: Record<string, unknown>): Promise<void>;
+    trainFor(n: number): Promise<unknown>; setSpeed(ms: number): void; setSeed(n: number): Promise<void>; setConfig(c: Record<string, unknown>): Promise<void>;
   };
 };
 type Hooks = { __rl?: { trainers: Record<string, Store> } };
@@ -83,6 +83,7 @@ test('MPC reaches the goal under dynamics noise; the open-loop plan mostly does 
     }
     return list;
   };
+  await page.evaluate(() => (window as unknown as Hooks).__rl!.trainers.cem.getState().setSpeed(0));
   const mpc = await outcomes();
   await demo.getByLabel(/^Execution/).selectOption('open-loop');
   await expect.poll(async () => (await storeState(page)).config.mode).toBe('open-loop');
@@ -99,6 +100,7 @@ test('LQR: the backward pass shows K_t, k_t equal to the library; iLQR swings th
   const demo = await openDemo(page);
   await demo.getByLabel(/^Part/).selectOption('lqr');
   await ready(page, 'lqr');
+  await page.evaluate(() => (window as unknown as Hooks).__rl!.trainers.cem.getState().setSpeed(0));
   await trainFor(page, 60); // the whole backward pass (T = 60)
   const v = (await view(page))!;
   expect(v.revealedFrom).toBe(0);
@@ -108,7 +110,7 @@ test('LQR: the backward pass shows K_t, k_t equal to the library; iLQR swings th
   const K1 = expected.K[0][0].map((x) => String(Number(x.toPrecision(4))).replace('-', '−')).join(', ');
   const k1 = String(Number(expected.k[0][0].toPrecision(4))).replace('-', '−');
   await expect(demo.getByRole('row', { name: /K_1, k_1/ })).toContainText(`[${K1}], ${k1}`);
-  await expect(demo.getByRole('group', { name: /K_\{1\} = -\\mathbf\{Q\}_\{a,a\}\^\{-1\}/ })).toBeVisible();
+  await expect(demo.getByRole('group', { name: /\\mathbf\{K\}_\{1\} = -\\mathbf\{Q\}_\{a,a\}\^\{-1\}/ })).toBeVisible();
   await trainFor(page, 60);
   expect((await view(page))!.phase).toBe('done');
 
@@ -172,19 +174,19 @@ test('fits one screen at 1366 × 768 and 375 px wide without horizontal overflow
   await page.setViewportSize({ width: 1366, height: 768 });
   const demo = await openDemo(page);
   await trainFor(page, 2);
-  if (process.env.PLANNING_SHOTS) await demo.screenshot({ path: 'test-results/planning-cem.png' });
+  if (process.env.PLANNING_SHOTS) await demo.locator('.pl-demo').screenshot({ path: 'test-results/planning-cem.png' });
   await page.setViewportSize({ width: 375, height: 740 });
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   if (process.env.PLANNING_SHOTS) {
-    await demo.screenshot({ path: 'test-results/planning-phone.png' });
+    await demo.locator('.pl-demo').screenshot({ path: 'test-results/planning-phone.png' });
     await page.setViewportSize({ width: 1366, height: 768 });
     await demo.getByLabel(/^Part/).selectOption('lqr');
     await ready(page, 'lqr');
     await trainFor(page, 80);
-    await demo.screenshot({ path: 'test-results/planning-lqr.png' });
+    await demo.locator('.pl-demo').screenshot({ path: 'test-results/planning-lqr.png' });
     await demo.getByLabel(/^Part/).selectOption('ilqr');
     await ready(page, 'ilqr');
     await trainFor(page, 8);
-    await demo.screenshot({ path: 'test-results/planning-ilqr.png' });
+    await demo.locator('.pl-demo').screenshot({ path: 'test-results/planning-ilqr.png' });
   }
 });
