@@ -48,7 +48,7 @@ function summary(s: TrainerState<PlanningConfig, PlanningView, PlanningQueries>,
   }
   if (view.part === 'lqr') {
     const where = view.phase === 'backward' ? `backward pass at t = ${view.revealedFrom + 1}` : view.phase === 'forward' ? `forward pass, step ${view.states.length - 1} of ${view.T}` : 'done';
-    return `${state} · LQR · ${where} · cost ${view.cost.toFixed(3)} · ${formatSeconds(seconds)}`;
+    return `${state} · LQR · ${where} · cost ${view.cost.toFixed(3)} (up to a constant) · ${formatSeconds(seconds)}`;
   }
   return `${state} · iLQR iteration ${view.iteration} · cost ${view.costs[view.costs.length - 1].toFixed(2)}${view.converged ? ' · converged' : ''} · ${formatSeconds(seconds)}`;
 }
@@ -109,7 +109,7 @@ function details(view: PlanningView | null): { label: string; value: string }[] 
   if (view.part === 'lqr') {
     return [
       ...view.K.slice(0, Math.min(5, view.T)).map((K, t) => ({ label: `K_${t + 1}, k_${t + 1}`, value: t >= view.revealedFrom ? `[${K.map((x) => formatDiagnostic(x)).join(', ')}], ${formatDiagnostic(view.k[t])}` : 'not yet computed' })),
-      { label: 'Cost of the run so far', value: formatDiagnostic(view.cost) },
+      { label: 'Cost of the run so far (the constant ½ q_p p*² left out)', value: formatDiagnostic(view.cost) },
       { label: 'Noise-free cost (predicted)', value: formatDiagnostic(view.predictedCost) },
     ];
   }
@@ -238,12 +238,14 @@ export default function PlanningDemo({ slotId }: DemoProps) {
   }
 
   const v = params.values;
+  // The preset the settings match (a fresh page has chosen none, yet shows the first one).
+  const currentPreset = params.presetId ?? planningManifest.presets.find((p) => Object.entries(p.values).every(([key, value]) => v[key as keyof Values] === value))?.id ?? '';
   const presetOptions = [{ value: '', label: '(custom)' }, ...planningManifest.presets.map((p) => ({ value: p.id, label: p.label }))];
   const settings = (
     <>
       <PrimarySetting label="Part" value={part} options={[{ value: 'cem', label: 'CEM / random shooting' }, { value: 'lqr', label: 'LQR' }, { value: 'ilqr', label: 'iLQR' }]}
         onChange={(p) => applyPreset(FIRST_PRESET[p])} />
-      <PrimarySetting label="Preset" value={params.presetId ?? ''} options={presetOptions} onChange={(id) => id && applyPreset(id)} />
+      <PrimarySetting label="Preset" value={currentPreset} options={presetOptions} onChange={(id) => id && applyPreset(id)} />
       {part === 'cem' ? (
         <>
           <PrimarySetting label="Execution" value={v.mode} options={[{ value: 'mpc', label: 'Replan every step (MPC)' }, { value: 'open-loop', label: 'Open loop' }]} onChange={(mode) => apply({ mode })} />
