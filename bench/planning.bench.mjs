@@ -7,6 +7,8 @@
 //   lqr_backward_ms        the same in ms
 //   ilqr_iteration_ms      one iLQR iteration on the pendulum swing-up (T = 100), median
 //   ilqr_pendulum_ms       iLQR from zero torque to convergence on the swing-up
+//   cem_pendulum_ms        CEM on the same swing-up (N = 500, M = 50, 20 rounds), for comparison;
+//   cem_pendulum_cost / ilqr_pendulum_cost  the total cost each reaches
 const round = (x, digits = 100) => Math.round(x * digits) / digits;
 
 export default async function planningBench({ baseURL, newPage }) {
@@ -27,6 +29,9 @@ export default async function planningBench({ baseURL, newPage }) {
       { name: 'lqr_backward_ms', value: round(r.lqrBackwardUsT100 / 1000, 1000), unit: 'ms', better: 'lower' },
       { name: 'ilqr_iteration_ms', value: round(r.ilqrIterationMs), unit: 'ms', better: 'lower', note: 'pendulum, T = 100' },
       { name: 'ilqr_pendulum_ms', value: Math.round(r.ilqrPendulumMs), unit: 'ms', better: 'lower', note: `${r.ilqrIterations} iterations to converge` },
+      { name: 'ilqr_pendulum_cost', value: round(r.ilqrPendulumCost), unit: 'cost', better: 'lower' },
+      { name: 'cem_pendulum_ms', value: Math.round(r.cemPendulumMs), unit: 'ms', better: 'lower', note: 'N = 500, M = 50, 20 rounds, H = 100' },
+      { name: 'cem_pendulum_cost', value: round(r.cemPendulumCost), unit: 'cost', better: 'lower', note: 'same swing-up, torque within ±10' },
     ];
   } finally {
     await page.context().close();

@@ -3,7 +3,7 @@ import { createRng } from '../common/rng';
 import {
   cem, cemIteration, createIlqr, DEFAULT_PENDULUM, DEFAULT_POINT_ROBOT, doubleIntegrator, finiteDifferenceGradient, finiteDifferenceHessian,
   finiteDifferenceJacobian, identity, ilqr, initialDistribution, linearCartpole, lqr, lqrDynamics, lqrForward, lqrStepCost, matMul, pendulumProblem,
-  pointRobotProblem, POINT_ROBOT, randomShooting, rolloutCost, runEpisode, solve, transpose, validatePointRobot, type LqrProblem, type Matrix,
+  pendulumPlanningProblem, pointRobotProblem, POINT_ROBOT, rolloutActions, randomShooting, rolloutCost, runEpisode, solve, transpose, validatePointRobot, type LqrProblem, type Matrix,
   type NonlinearProblem, type PlanningProblem, type Vector,
 } from './index';
 
@@ -280,6 +280,13 @@ describe('iLQR', () => {
     expect(Math.abs(end[0] - Math.PI)).toBeLessThan(0.05);
     expect(Math.abs(end[1])).toBeLessThan(0.2);
     expect(result.history.some((it) => it.alpha !== null && it.alpha < 1)).toBe(true);
+  });
+
+  it('the black-box pendulum for CEM has the same costs as the one iLQR sees', () => {
+    const rng = createRng(6);
+    const actions = Array.from({ length: DEFAULT_PENDULUM.T }, () => [rng.uniform(-3, 3)]);
+    const blackBox = pendulumPlanningProblem(DEFAULT_PENDULUM);
+    expect(rolloutCost(blackBox, [0, 0], actions.flat())).toBeCloseTo(rolloutActions(pendulumProblem(), actions).cost, 9);
   });
 
   it('finite-difference derivatives reach the same swing-up', () => {

@@ -12,7 +12,7 @@ import { cem, rollout } from './shooting';
 import { createIlqr, type IlqrIteration, type IlqrRun } from './ilqr';
 import type { Matrix, Vector } from './linalg';
 import { lqr, lqrDynamics, lqrForward, lqrStepCost, type LqrSolution } from './lqr';
-import { DEFAULT_PENDULUM, pendulumProblem } from './pendulum';
+import { DEFAULT_PENDULUM, pendulumPlanningProblem, pendulumProblem } from './pendulum';
 import { POINT_ROBOT, PointRobotEpisode, pointRobotProblem, validatePointRobot, type EpisodeOutcome, type ExecutionMode, type PlannerMethod, type PointRobotTask } from './pointRobot';
 import { linearSystem, type LinearSystem, type LinearSystemId } from './systems';
 
@@ -168,6 +168,10 @@ export interface BenchResult {
   ilqrIterationMs: number;
   ilqrPendulumMs: number;
   ilqrIterations: number;
+  ilqrPendulumCost: number;
+  /** CEM on the same swing-up (N = 500, M = 50, 20 rounds, σ₀ = 3, torque within ±10). */
+  cemPendulumMs: number;
+  cemPendulumCost: number;
 }
 
 export type PlanningQueries = {
@@ -398,6 +402,9 @@ export function benchPlanning(config: PlanningConfig, repeats: number): BenchRes
     iterationTimes.push(performance.now() - s);
   }
   const total = performance.now() - t0;
+  const c0 = performance.now();
+  const cemSwing = cem(pendulumPlanningProblem(DEFAULT_PENDULUM), [0, 0], { samples: 500, elites: 50, iterations: 20, initialStd: 3 }, createRng(1));
+  const cemPendulumMs = performance.now() - c0;
   void config;
   const cemMs = median(cemTimes);
   return {
@@ -407,6 +414,9 @@ export function benchPlanning(config: PlanningConfig, repeats: number): BenchRes
     ilqrIterationMs: median(iterationTimes),
     ilqrPendulumMs: total,
     ilqrIterations: run.iterations,
+    ilqrPendulumCost: run.nominal.cost,
+    cemPendulumMs,
+    cemPendulumCost: Math.min(cemSwing.cost, cemSwing.bestCost),
   };
 }
 
