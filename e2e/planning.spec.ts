@@ -170,7 +170,7 @@ test('bad input (elites > samples, horizon 0, NaN noise, no action penalty) give
   expect(errors).toEqual([]);
 });
 
-test('fits one screen at 1366 × 768 and 375 px wide without horizontal overflow', async ({ page }) => {
+test('no horizontal overflow at 375 px wide (PLANNING_SHOTS=1 saves screenshots of the three parts)', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const demo = await openDemo(page);
   await trainFor(page, 2);
