@@ -48,8 +48,10 @@ export const DEMOS: Record<string, DemoEntry> = {
     description: 'Compare vanilla policy gradient, natural gradient and clipped PPO updates on the same task.',
   },
   'cem-lqr': {
-    title: 'Planning: random shooting, CEM and LQR',
-    description: 'Watch sampled action sequences get refit by the cross-entropy method, and an LQR controller solve a linear system exactly.',
+    title: 'Planning: random shooting, CEM, LQR and iLQR',
+    description: 'Watch sampled action sequences get refit by the cross-entropy method, MPC rescue a noisy plan, and LQR and iLQR solve control problems exactly as the lecture writes them.',
+    component: lazyDemo(() => import('../demos/planning/PlanningDemo')),
+    height: 760,
   },
   mcts: {
     title: 'Monte Carlo tree search',
