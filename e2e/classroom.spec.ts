@@ -15,6 +15,7 @@ const DEMOS = [
   { lecture: 'value-functions', slot: 'vi', setting: { key: 'gamma', value: '0.8', label: 'Discount γ' } },
   { lecture: 'policy-gradients', slot: 'pg', setting: { key: 'learningRate', value: '0.003', label: 'Learning rate' } },
   { lecture: 'exploration', slot: 'bandits', setting: { key: 'policy', value: 'thompson', label: 'Policy' } },
+  { lecture: 'optimal-control', slot: 'cem', setting: { key: 'samples', value: '500', label: 'Samples' } },
   { lecture: 'inverse-rl', slot: 'irl', setting: { key: 'demonstrations', value: '20', label: 'Demonstrations' } },
 ] as const;
 

@@ -243,25 +243,25 @@ export default function PlanningDemo({ slotId }: DemoProps) {
   const presetOptions = [{ value: '', label: '(custom)' }, ...planningManifest.presets.map((p) => ({ value: p.id, label: p.label }))];
   const settings = (
     <>
-      <PrimarySetting label="Part" value={part} options={[{ value: 'cem', label: 'CEM / random shooting' }, { value: 'lqr', label: 'LQR' }, { value: 'ilqr', label: 'iLQR' }]}
+      <PrimarySetting param="part" label="Part" value={part} options={[{ value: 'cem', label: 'CEM / random shooting' }, { value: 'lqr', label: 'LQR' }, { value: 'ilqr', label: 'iLQR' }]}
         onChange={(p) => applyPreset(FIRST_PRESET[p])} />
       <PrimarySetting label="Preset" value={currentPreset} options={presetOptions} onChange={(id) => id && applyPreset(id)} />
       {part === 'cem' ? (
         <>
-          <PrimarySetting label="Execution" value={v.mode} options={[{ value: 'mpc', label: 'Replan every step (MPC)' }, { value: 'open-loop', label: 'Open loop' }]} onChange={(mode) => apply({ mode })} />
-          <PrimarySetting label="Noise σ" value={String(v.dynamicsNoise)} options={NOISES.cem.map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ dynamicsNoise: Number(n) })} />
-          <PrimarySetting label="Samples" value={String(v.samples)} options={(SAMPLES.includes(v.samples) ? SAMPLES : [...SAMPLES, v.samples]).map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ samples: Number(n) })} />
+          <PrimarySetting param="mode" label="Execution" value={v.mode} options={[{ value: 'mpc', label: 'Replan every step (MPC)' }, { value: 'open-loop', label: 'Open loop' }]} onChange={(mode) => apply({ mode })} />
+          <PrimarySetting param="dynamicsNoise" label="Noise σ" value={String(v.dynamicsNoise)} options={NOISES.cem.map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ dynamicsNoise: Number(n) })} />
+          <PrimarySetting param="samples" label="Samples" value={String(v.samples)} options={(SAMPLES.includes(v.samples) ? SAMPLES : [...SAMPLES, v.samples]).map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ samples: Number(n) })} />
         </>
       ) : part === 'lqr' ? (
         <>
-          <PrimarySetting label="System" value={v.system} options={[{ value: 'double-integrator', label: 'Double integrator' }, { value: 'cartpole', label: 'Cart-pole (linearised)' }]}
+          <PrimarySetting param="system" label="System" value={v.system} options={[{ value: 'double-integrator', label: 'Double integrator' }, { value: 'cartpole', label: 'Cart-pole (linearised)' }]}
             onChange={(system) => applyPreset(system === 'cartpole' ? 'lqr-cartpole' : 'lqr-double-integrator')} />
-          <PrimarySetting label="Noise σ" value={String(v.dynamicsNoise)} options={(NOISES.lqr.includes(v.dynamicsNoise) ? NOISES.lqr : [...NOISES.lqr, v.dynamicsNoise]).map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ dynamicsNoise: Number(n) })} />
+          <PrimarySetting param="dynamicsNoise" label="Noise σ" value={String(v.dynamicsNoise)} options={(NOISES.lqr.includes(v.dynamicsNoise) ? NOISES.lqr : [...NOISES.lqr, v.dynamicsNoise]).map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ dynamicsNoise: Number(n) })} />
         </>
       ) : (
         <>
-          <PrimarySetting label="Horizon T" value={String(v.horizon)} options={(HORIZONS.includes(v.horizon) ? HORIZONS : [...HORIZONS, v.horizon]).map((n) => ({ value: String(n), label: `${n} steps` }))} onChange={(n) => apply({ horizon: Number(n) })} />
-          <PrimarySetting label="Penalty r" value={String(v.actionPenalty)} options={(PENALTIES.includes(v.actionPenalty) ? PENALTIES : [...PENALTIES, v.actionPenalty]).map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ actionPenalty: Number(n) })} />
+          <PrimarySetting param="horizon" label="Horizon T" value={String(v.horizon)} options={(HORIZONS.includes(v.horizon) ? HORIZONS : [...HORIZONS, v.horizon]).map((n) => ({ value: String(n), label: `${n} steps` }))} onChange={(n) => apply({ horizon: Number(n) })} />
+          <PrimarySetting param="actionPenalty" label="Penalty r" value={String(v.actionPenalty)} options={(PENALTIES.includes(v.actionPenalty) ? PENALTIES : [...PENALTIES, v.actionPenalty]).map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ actionPenalty: Number(n) })} />
         </>
       )}
     </>
