@@ -10,13 +10,15 @@ import { dirname, resolve } from 'node:path';
 import { createRng } from '../../src/algorithms/common/rng';
 import { DIGIT_PIXELS, digitBatch, parseDigits } from '../../src/algorithms/vae/digits';
 import { TfVae, normals, shuffledIndices, type LossParts } from '../../src/algorithms/vae/model';
-import { initVae } from '../../src/algorithms/vae/plain';
-import { decodeVaeWeights, encodeVaeWeights } from '../../src/algorithms/vae/weightsFile';
+import { initVae, type VaeWeights } from '../../src/algorithms/vae/plain';
+import { decodeVaeWeights, encodeVaeWeights, type WeightsMeta } from '../../src/algorithms/vae/weightsFile';
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 const root = process.cwd();
 
 function parseArgs(args: string[]) {
-  const settings = { latent: 2, hidden: 256, batch: 64, lr: 1e-3, epochs: 80, patience: 10, plateau: 3, seed: 1, out: 'public/models/vae/vae-2d.bin', backend: 'wasm' };
+  const settings = { latent: 2, hidden: 256, batch: 64, lr: 1e-3, epochs: 60, patience: 8, plateau: 3, seed: 1, out: 'public/models/vae/vae-2d.bin', backend: 'wasm' };
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i].replace(/^--/, '') as keyof typeof settings;
     if (!(key in settings)) throw new Error(`unknown option ${args[i]}`);
@@ -41,14 +43,18 @@ export default async function train(args: string[]) {
   const data = parseDigits(new Uint8Array(readFileSync(resolve(root, 'public/data/mnist-10k.bin'))));
   console.log(`settings: ${JSON.stringify(s)}; backend ${tf.getBackend()}; ${data.train.count} training / ${data.heldOut.count} held-out digits`);
 
+  const started = Date.now();
   const rng = createRng(s.seed);
   const vae = new TfVae(initVae({ latent: s.latent, hidden: s.hidden }, rng));
   let lr = s.lr;
   const optimizer = tf.train.adam(lr);
   let best = { epoch: 0, negElbo: Infinity, weights: await vae.read() };
+  const out = resolve(root, s.out);
+  mkdirSync(dirname(out), { recursive: true });
+  const save = (weights: VaeWeights, meta: WeightsMeta) => writeFileSync(out, encodeVaeWeights(weights, meta));
+  const baseMeta = () => ({ seed: s.seed, batch: s.batch, lr: s.lr, backend: tf.getBackend(), trainSeconds: Math.round((Date.now() - started) / 1000) });
   let sinceBest = 0;
   let sinceLr = 0;
-  const started = Date.now();
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
     const t0 = Date.now();
     const order = shuffledIndices(rng, data.train.count);
@@ -67,6 +73,8 @@ export default async function train(args: string[]) {
     const improved = held.negElbo < best.negElbo;
     if (improved) {
       best = { epoch, negElbo: held.negElbo, weights: await vae.read() };
+      // Written at every improvement, so an interrupted run still leaves the best model so far.
+      save(best.weights, { ...baseMeta(), bestEpoch: epoch, heldOutNegElboOnePass: round2(held.negElbo) });
       sinceBest = 0;
       sinceLr = 0;
     } else {
@@ -88,7 +96,7 @@ export default async function train(args: string[]) {
   optimizer.dispose();
 
   // Round to float16, then measure what ships: −ELBO averaged over 10 passes of fresh ε.
-  const meta = { seed: s.seed, batch: s.batch, lr: s.lr, bestEpoch: best.epoch, backend: tf.getBackend(), trainSeconds: Math.round((Date.now() - started) / 1000) };
+  const meta = { ...baseMeta(), bestEpoch: best.epoch };
   const bytes = encodeVaeWeights(best.weights, meta);
   const shipped = decodeVaeWeights(bytes).weights;
   vae.assign(shipped);
@@ -97,11 +105,8 @@ export default async function train(args: string[]) {
   for (let k = 0; k < 10; k++) passes.push(await vae.evaluate(data.heldOut, evalRng));
   const mean = (f: (p: LossParts) => number) => passes.reduce((a, p) => a + f(p), 0) / passes.length;
   const result = { negElbo: mean((p) => p.negElbo), recon: mean((p) => p.recon), kl: mean((p) => p.kl) };
-  const withResult = encodeVaeWeights(best.weights, { ...meta, heldOutNegElbo: Math.round(result.negElbo * 100) / 100 });
-  const out = resolve(root, s.out);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, withResult);
+  save(best.weights, { ...meta, heldOutNegElbo: round2(result.negElbo) });
   console.log(`best epoch ${best.epoch}; shipped float16 model, held-out (2,000 digits, 10 passes): ${fmt(result)} nats per image`);
-  console.log(`wrote ${out} (${(withResult.length / 1024).toFixed(0)} KB) in ${meta.trainSeconds} s`);
+  console.log(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB) after ${meta.trainSeconds} s of training`);
   vae.dispose();
 }

@@ -74,10 +74,9 @@ export class PlainVae {
   }
 
   /** Pixel means sigmoid(ℓ(z)) written into `out` (length 784). */
-  decode(z: ArrayLike<number>, out: Float32Array | Uint8ClampedArray = new Float32Array(DIGIT_PIXELS)): typeof out {
+  decode(z: ArrayLike<number>, out: Float32Array = new Float32Array(DIGIT_PIXELS)): Float32Array {
     const logits = this.decodeLogits(z);
-    const scale = out instanceof Uint8ClampedArray ? 255 : 1;
-    for (let p = 0; p < DIGIT_PIXELS; p++) out[p] = scale / (1 + Math.exp(-logits[p]));
+    for (let p = 0; p < DIGIT_PIXELS; p++) out[p] = 1 / (1 + Math.exp(-logits[p]));
     return out;
   }
 
