@@ -3,14 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { createRng } from '../../algorithms/common/rng';
 import { digitIntensities, type DigitData } from '../../algorithms/vae/digits';
 import { gaussianKl, type PlainVae } from '../../algorithms/vae/plain';
-import { LiveFormula } from '../../components/math/LiveFormula';
 import { DigitStrip, gridPoints, type PlaneOverlay } from './canvas';
 
 const fmt = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
-const vec = (xs: ArrayLike<number>, n = 2) => {
-  const shown = Array.from(xs).slice(0, n).map(fmt);
-  return `(${shown.join(',\\ ')}${xs.length > n ? ',\\ \\dots' : ''})`;
-};
+const vec = (xs: ArrayLike<number>, n = 2) => `(${Array.from(xs).slice(0, n).map(fmt).join(', ')}${xs.length > n ? ', …' : ''})`;
 
 /** A held-out index from a text field: a whole number in [0, n). */
 function IndexField({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (v: number) => void }) {
@@ -72,10 +68,11 @@ export function ReparamPanel({ vae, data, onOverlay }: { vae: PlainVae; data: Di
         <figure><DigitStrip digits={[decodedMean]} label="Decoding of μ(x)" className="vae-digit-small" /><figcaption>decode μ</figcaption></figure>
         <figure><DigitStrip digits={[decoded]} label={`Decoding of z = μ + σ ⊙ ε = ${z.slice(0, 2).map(fmt).join(', ')}`} className="vae-digit-small" /><figcaption>decode z</figcaption></figure>
       </div>
+      {/* Plain HTML math (typeset live formulas cost a long main-thread task on first use). */}
       <div className="vae-equations" aria-live="polite">
-        <LiveFormula tex={`\\mu(x) = ${vec(mu)},\\quad \\sigma(x) = \\exp\\!\\big(\\tfrac12 \\log\\sigma^2(x)\\big) = ${vec(sigma)}`} display />
-        <LiveFormula tex={`\\epsilon = ${vec(eps)} \\sim \\mathcal N(0, I),\\quad z = \\mu + \\sigma \\odot \\epsilon = ${vec(z)}`} display />
-        <LiveFormula tex={`\\mathrm{KL}\\big(q(z\\mid x)\\,\\|\\,p(z)\\big) = \\tfrac12 \\sum_j \\big(\\sigma_j^2 + \\mu_j^2 - 1 - \\log \\sigma_j^2\\big) = ${kl.toFixed(2)}\\ \\text{nats}`} display />
+        <p><i>μ</i>(<i>x</i>) = {vec(mu)}, &nbsp; <i>σ</i>(<i>x</i>) = exp(½ log <i>σ</i>²(<i>x</i>)) = {vec(sigma)}</p>
+        <p><i>ε</i> = {vec(eps)} ~ 𝒩(0, <i>I</i>), &nbsp; <i>z</i> = <i>μ</i> + <i>σ</i> ⊙ <i>ε</i> = {vec(z)}</p>
+        <p>KL(<i>q</i>(<i>z</i> | <i>x</i>) ‖ <i>p</i>(<i>z</i>)) = ½ Σ<sub><i>j</i></sub> (<i>σ<sub>j</sub></i>² + <i>μ<sub>j</sub></i>² − 1 − log <i>σ<sub>j</sub></i>²) = {kl.toFixed(2)} nats</p>
       </div>
       <p className="vae-note">On the plane: the ellipses are μ ± σ and μ ± 2σ; red dots are the last {draws.length} draws of z (the newest larger). The gradient reaches μ and σ through z = μ + σ ⊙ ε because ε does not depend on them.</p>
     </div>

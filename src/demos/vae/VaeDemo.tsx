@@ -18,7 +18,7 @@ import { DemoFrame, DetailsTable, formatDiagnostic, formatSeconds, PrimarySettin
 import { useDemoParams, useSeedInLink } from '../platform/useDemoParams';
 import type { DemoProps } from '../types';
 import { vaeManifest, type VaeParams } from './manifest';
-import { encodeAll, loadPageAssets, weightsFinite, type PageAssets } from './pageModel';
+import { encodeAll, loadPageAssets, weightsUsable, type PageAssets } from './pageModel';
 import { Explorer, type ExplorerStats } from './Explorer';
 import { EpochChart } from './EpochChart';
 import { GridPanel, InterpolationPanel, ReconstructionsPanel, ReparamPanel } from './Panels';
@@ -136,8 +136,8 @@ export default function VaeDemo({ slotId }: DemoProps) {
     const controller = new AbortController();
     store.getState().query('weights', {}, controller.signal).then(
       ({ weights }) => {
-        if (!weightsFinite(weights)) {
-          setLiveNote('The live model has non-finite weights (the run diverged); the explorer keeps the last good model.');
+        if (!assets || !weightsUsable(weights, assets.data)) {
+          setLiveNote('The live model gives non-finite numbers (NaN or ±Infinity: the run diverged or the weights are broken); the explorer keeps the last good model.');
           return;
         }
         setLiveNote(null);

@@ -36,9 +36,15 @@ export function loadPageAssets(): Promise<PageAssets> {
   return assets;
 }
 
-/** True when every weight is finite (a diverged run's weights are not shown). */
-export function weightsFinite(w: VaeWeights): boolean {
-  return [w.encoder, w.decoder].every((net) => net.layers.every((l) => l.w.every(Number.isFinite) && l.b.every(Number.isFinite)));
+/**
+ * True when every weight is finite and a held-out digit encodes and decodes to finite numbers
+ * (a diverged run's weights are not shown).
+ */
+export function weightsUsable(w: VaeWeights, data: DigitData): boolean {
+  if (![w.encoder, w.decoder].every((net) => net.layers.every((l) => l.w.every(Number.isFinite) && l.b.every(Number.isFinite)))) return false;
+  const vae = new PlainVae(w);
+  const { mu, logVar } = vae.encode(digitIntensities(data.heldOut, 0));
+  return mu.every(Number.isFinite) && logVar.every(Number.isFinite) && vae.decode(mu).every(Number.isFinite);
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
