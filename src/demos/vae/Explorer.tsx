@@ -33,22 +33,33 @@ export function Explorer({ vae, mu, labels, overlay, modelLabel, stats }: Props)
   const pixels = useRef(new Float32Array(DIGIT_PIXELS));
   const rng = useRef(createRng(2024));
 
-  // Decode and paint whenever the point or the model changes.
-  useEffect(() => {
+  // Decode and paint at once, inside the input event (no wait for React's render).
+  const zRef = useRef(z.values);
+  const paint = (values: number[], at: number) => {
+    zRef.current = values;
     if (!vae || !digitRef.current) return;
     painter.current ??= createDigitPainter(digitRef.current);
     const full = new Float64Array(vae.latent);
-    z.values.slice(0, vae.latent).forEach((v, j) => (full[j] = v));
+    values.slice(0, vae.latent).forEach((v, j) => (full[j] = v));
     vae.decode(full, pixels.current);
     painter.current(pixels.current);
-    if (z.at > 0) {
-      stats.decodeMs.unshift(performance.now() - z.at);
+    if (at > 0) {
+      stats.decodeMs.unshift(performance.now() - at); // from the input event's time stamp to the painted digit
       stats.decodeMs.length = Math.min(stats.decodeMs.length, 200);
     }
     stats.decodes++;
     stats.lastZ = Array.from(full);
     stats.lastInk = pixels.current.reduce((a, b) => a + b, 0);
-  }, [vae, z, stats]);
+  };
+  const moveTo = (values: number[], prior: boolean, at: number) => {
+    paint(values, at);
+    setZ({ values, at, prior });
+  };
+  // A new model repaints the current point.
+  useEffect(() => {
+    paint(zRef.current, 0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- repaint only when the model changes
+  }, [vae]);
 
   const cursor: [number, number] = [z.values[0] ?? 0, z.values[1] ?? 0];
   const fmt = (v: number) => v.toFixed(2);
@@ -62,7 +73,7 @@ export function Explorer({ vae, mu, labels, overlay, modelLabel, stats }: Props)
         labels={labels}
         cursor={cursor}
         overlay={overlay}
-        onCursor={(p) => setZ({ values: p, at: performance.now(), prior: false })}
+        onCursor={(p, at) => moveTo(p, false, at)}
         label={`Latent plane of the ${modelLabel}: held-out digits' means coloured by label; the cursor is at z₁ = ${fmt(cursor[0])}, z₂ = ${fmt(cursor[1])}. Move the pointer or use the arrow keys (Shift for bigger steps) to decode other points.`}
       />
       <div className="vae-explorer__side">
@@ -74,7 +85,7 @@ export function Explorer({ vae, mu, labels, overlay, modelLabel, stats }: Props)
         <button type="button" className="secondary" disabled={!vae}
           onClick={() => {
             const values = Array.from({ length: latent }, () => rng.current.normal());
-            setZ({ values, at: performance.now(), prior: true });
+            moveTo(values, true, performance.now());
           }}>
           Sample from the prior
         </button>

@@ -74,7 +74,7 @@ export function ReparamPanel({ vae, data, onOverlay }: { vae: PlainVae; data: Di
         <p><i>ε</i> = {vec(eps)} ~ 𝒩(0, <i>I</i>), &nbsp; <i>z</i> = <i>μ</i> + <i>σ</i> ⊙ <i>ε</i> = {vec(z)}</p>
         <p>KL(<i>q</i>(<i>z</i> | <i>x</i>) ‖ <i>p</i>(<i>z</i>)) = ½ Σ<sub><i>j</i></sub> (<i>σ<sub>j</sub></i>² + <i>μ<sub>j</sub></i>² − 1 − log <i>σ<sub>j</sub></i>²) = {kl.toFixed(2)} nats</p>
       </div>
-      <p className="vae-note">On the plane: the ellipses are μ ± σ and μ ± 2σ; red dots are the last {draws.length} draws of z (the newest larger). The gradient reaches μ and σ through z = μ + σ ⊙ ε because ε does not depend on them.</p>
+      <p className="vae-note">On the plane: the ellipses are μ ± σ and μ ± 2σ; red dots are the latest {draws.length === 1 ? 'draw' : `${draws.length} draws`} of z (the newest larger). A trained encoder is confident, so σ is small and the draws stay close to μ. The gradient reaches μ and σ through z = μ + σ ⊙ ε because ε does not depend on them.</p>
     </div>
   );
 }
@@ -140,7 +140,7 @@ export function GridPanel({ vae, n = 20 }: { vae: PlainVae; n?: number }) {
   return (
     <div className="vae-panel" data-testid="vae-grid">
       {digits.length ? (
-        <DigitStrip digits={digits} columns={n} label={`A ${n} × ${n} grid of decodings, z₁ from −4 (left) to 4 (right), z₂ from 4 (top) to −4 (bottom)${vae.latent > 2 ? ', other dimensions 0' : ''}`} className="vae-grid" />
+        <DigitStrip digits={digits} columns={n} label={`A ${n} × ${n} grid of decodings, z₁ from −3 (left) to 3 (right), z₂ from 3 (top) to −3 (bottom)${vae.latent > 2 ? ', other dimensions 0' : ''}`} className="vae-grid" />
       ) : (
         <p className="vae-note">Decoding the grid…</p>
       )}

@@ -186,6 +186,7 @@ export default function VaeDemo({ slotId }: DemoProps) {
       const v = s.view;
       const last = v?.records[v.records.length - 1];
       const phase = s.status === 'running' ? 'Training' : s.iteration > 0 ? 'Paused' : s.config.start === 'shipped' ? 'Shipped model' : 'Untrained model';
+      if (s.iteration === 0 && s.status !== 'running') return `${phase} · not trained here yet: press Play to train in your browser`;
       return `${phase} · epoch ${v?.epoch ?? 0} (step ${v?.stepInEpoch ?? 0}/${v?.stepsPerEpoch ?? '–'}) · ${last ? `held-out −ELBO ${last.heldOut.negElbo.toFixed(1)} nats` : s.latest ? `batch −ELBO ${s.latest.negElbo.toFixed(1)} nats` : 'no steps yet'} · ${formatSeconds(seconds)}`;
     },
     presets: { move: (delta) => apply(params.cyclePreset(delta)), currentId: () => params.presetId },

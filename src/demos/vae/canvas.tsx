@@ -5,8 +5,8 @@ import { DIGIT_PIXELS, DIGIT_SIDE } from '../../algorithms/vae/digits';
 /** Okabe–Ito and Tableau colours, distinct for the ten labels. */
 export const LABEL_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
-/** The plane shows z₁, z₂ ∈ [−EXTENT, EXTENT]. */
-export const EXTENT = 4;
+/** The plane shows z₁, z₂ ∈ [−EXTENT, EXTENT] (a trained 2-D model puts almost all means inside ±3). */
+export const EXTENT = 3;
 
 /** Writes intensities in [0, 1] (ink dark on white paper) into an ImageData at (x0, y0). */
 export function paintDigit(image: ImageData, pixels: ArrayLike<number>, x0 = 0, y0 = 0): void {
@@ -64,7 +64,8 @@ interface PlaneProps {
   labels: Uint8Array | null;
   cursor: [number, number];
   overlay: PlaneOverlay;
-  onCursor: (z: [number, number]) => void;
+  /** The new point and the input event's time stamp (performance.now() clock). */
+  onCursor: (z: [number, number], at: number) => void;
   label: string;
 }
 
@@ -162,7 +163,7 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
     const fx = (e.clientX - rect.left) / rect.width;
     const fy = (e.clientY - rect.top) / rect.height;
     const clamp = (v: number) => Math.max(-EXTENT, Math.min(EXTENT, v));
-    onCursor([clamp((fx * 2 - 1) * EXTENT), clamp((1 - fy * 2) * EXTENT)]);
+    onCursor([clamp((fx * 2 - 1) * EXTENT), clamp((1 - fy * 2) * EXTENT)], e.timeStamp);
   };
   const onKey = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const step = e.shiftKey ? 0.5 : 0.1;
@@ -171,7 +172,7 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
     if (!m) return;
     e.preventDefault();
     const clamp = (v: number) => Math.round(Math.max(-EXTENT, Math.min(EXTENT, v)) * 100) / 100;
-    onCursor([clamp(cursor[0] + m[0]), clamp(cursor[1] + m[1])]);
+    onCursor([clamp(cursor[0] + m[0]), clamp(cursor[1] + m[1])], e.timeStamp);
   };
 
   return (
