@@ -58,6 +58,8 @@ test('the page opens with the shipped model: the explorer decodes on pointer mov
   await demo.getByRole('button', { name: 'Sample from the prior' }).click();
   await expect.poll(async () => (await explorer(page)).decodes).toBeGreaterThan(decodes);
   await expect(demo.getByText(/^Prior sample z = /)).toBeVisible();
+  // Exploring (pointer, keys, prior) never stalls the page: decoding is a small plain-JS pass.
+  expect(stalls(await longTasks())).toEqual([]);
 
   // the panels work with the shipped model
   await demo.getByRole('button', { name: 'Reparameterisation' }).click();
@@ -70,7 +72,6 @@ test('the page opens with the shipped model: the explorer decodes on pointer mov
   await expect(demo.getByTestId('vae-grid').getByRole('img')).toBeVisible();
   await demo.getByRole('button', { name: 'Interpolation' }).click();
   await expect(demo.getByTestId('vae-interp').getByRole('img')).toBeVisible();
-  expect(stalls(await longTasks())).toEqual([]);
   expect(errors).toEqual([]);
 });
 
