@@ -68,6 +68,7 @@ export const DEMOS: Record<string, DemoEntry> = {
   vae: {
     title: 'Variational autoencoder',
     description: 'Train a VAE in the browser and sample its two-dimensional latent space.',
+    component: lazyDemo(() => import('../demos/vae/VaeDemo')),
   },
   bandits: {
     title: 'Multi-armed bandits',
