@@ -21,3 +21,4 @@ export {
   type UctSearchOptions,
 } from './search';
 export { GAMES, gameById, type GameId } from './games';
+export { benchSearch, MAX_TIME_MS, mctsSession, runSearchRequest, type MctsConfig, type MctsQueries, type MctsView, type SearchReply, type SearchRequest } from './session';
