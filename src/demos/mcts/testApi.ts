@@ -20,7 +20,7 @@ declare global {
   }
 }
 
-export function installMctsTestApi(slotId: string, store: MctsStoreApi, renderer: { current: { layout: TreeLayout; draw: (view: View) => number } | null }): () => void {
+export function installMctsTestApi(slotId: string, store: MctsStoreApi, renderer: { current: { layout: TreeLayout; draw: (view: View) => number; fit: () => View } | null }): () => void {
   if (!testMode()) return () => {};
   const demos = (window.__rlMcts ??= {});
   demos[slotId] = {
@@ -49,9 +49,11 @@ export function installMctsTestApi(slotId: string, store: MctsStoreApi, renderer
       const r = renderer.current;
       if (!r) throw new Error('No tree drawn yet.');
       const times: number[] = [];
+      // The whole tree in view (fitted), panned back and forth and zoomed a little: every node on screen.
+      const fit = r.fit();
       for (let f = 0; f < frames; f++) {
         const t0 = performance.now();
-        r.draw({ x: 200 - f * 7, y: 30 + (f % 20) * 3, k: 0.35 + (f % 10) * 0.02 });
+        r.draw({ x: fit.x + ((f % 20) - 10) * 4, y: fit.y + (f % 7), k: fit.k * (1 + (f % 5) * 0.02) });
         times.push(performance.now() - t0);
       }
       const sorted = [...times].sort((a, b) => a - b);
