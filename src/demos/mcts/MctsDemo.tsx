@@ -59,7 +59,7 @@ function Details({ store }: { store: MctsStoreApi }) {
 export default function MctsDemo({ slotId }: DemoProps) {
   const [store] = useState(() => createMctsStore());
   const [controller] = useState(() => createMctsController(store));
-  const renderer = useRef<{ layout: TreeLayout; draw: (view: View) => number; fit: () => View } | null>(null);
+  const renderer = useRef<{ layout: TreeLayout; draw: (view: View) => number; fit: () => View; canvas: () => HTMLCanvasElement | null } | null>(null);
   useEffect(() => installMctsTestApi(slotId, store, renderer), [slotId, store]);
   useEffect(() => {
     const unregister = registerController(slotId, controller);
@@ -68,8 +68,8 @@ export default function MctsDemo({ slotId }: DemoProps) {
       store.getState().dispose();
     };
   }, [slotId, store, controller]);
-  const onLayout = useCallback((layout: TreeLayout, draw: (view: View) => number, fit: () => View) => {
-    renderer.current = { layout, draw, fit };
+  const onLayout = useCallback((layout: TreeLayout, draw: (view: View) => number, fit: () => View, canvas: () => HTMLCanvasElement | null) => {
+    renderer.current = { layout, draw, fit, canvas };
   }, []);
   return (
     <div className="mcts" data-mcts={slotId}>

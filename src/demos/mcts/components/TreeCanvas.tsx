@@ -8,7 +8,7 @@ import { drawTree, fitView, hitTest, type View } from '../treeRender';
 const RELAYOUT_MS = 250;
 
 /** The search tree on a canvas: pan (drag), zoom (wheel, pinch, + and −), click to select, double-click or Enter to fold. */
-export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?: (layout: TreeLayout, draw: (view: View) => number, fit: () => View) => void }) {
+export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?: (layout: TreeLayout, draw: (view: View) => number, fit: () => View, canvas: () => HTMLCanvasElement | null) => void }) {
   const version = useStore(store, (s) => s.version);
   const cursor = useStore(store, (s) => s.cursor);
   const collapsed = useStore(store, (s) => s.collapsed);
@@ -72,7 +72,7 @@ export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?
         viewRef.current = view;
         followRef.current = false;
         return draw();
-      }, () => fitView(layout, sizeRef.current.w, sizeRef.current.h));
+      }, () => fitView(layout, sizeRef.current.w, sizeRef.current.h), () => canvasRef.current);
     }
   }, [layout, draw, onLayout]);
 
