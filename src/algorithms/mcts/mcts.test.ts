@@ -197,3 +197,24 @@ describe('UCT search', () => {
     expect(r.iterations + r4.iterations).toBe(250_000);
   });
 });
+
+describe('the worker session', () => {
+  it('runs a search request and continues it from a snapshot exactly as one search would', async () => {
+    const { runSearchRequest } = await import('./session');
+    const base = { game: 'connect4' as const, position: '......./......./......./......./......./.......', c: 0.5, rollout: 'random' as const, seed: 5 };
+    const first = runSearchRequest({ ...base, iterations: 300 });
+    const second = runSearchRequest({ ...base, iterations: 200, from: first.snapshot });
+    const direct = runSearchRequest({ ...base, iterations: 500 });
+    expect(second.snapshot).toEqual(direct.snapshot);
+    expect(() => runSearchRequest({ ...base, iterations: 0 })).toThrow(/budget/);
+    expect(() => runSearchRequest({ ...base, position: 'x', iterations: 10 })).toThrow(/6 rows/);
+  });
+
+  it('searches a maze state that carries its step count', async () => {
+    const { runSearchRequest } = await import('./session');
+    const state = maze.initial();
+    maze.play(state, 1);
+    const reply = runSearchRequest({ game: 'maze', position: maze.toString(state), state, c: 0.5, rollout: 'random', seed: 1, iterations: 50 });
+    expect(Array.from(reply.snapshot.root)).toEqual(Array.from(state));
+  });
+});

@@ -79,19 +79,34 @@ export function runSearchRequest(request: SearchRequest): SearchReply {
   return { snapshot: search.snapshot(), elapsedMs: performance.now() - t0, move: search.bestMove() };
 }
 
+/** Iterations per search in the bench: a large per-move budget (the demo allows up to 200,000). */
+export const BENCH_SEARCH_ITERATIONS = 50_000;
+
+/**
+ * Iterations per second of UCT with random rollouts from the start position: fresh searches of
+ * BENCH_SEARCH_ITERATIONS each, back to back for about `ms` milliseconds (after a warm-up search).
+ */
 export function benchSearch(gameId: GameId, ms: number): { perSecond: number; iterations: number; nodes: number } {
   const game = gameById(gameId);
-  const search = new UctSearch(game, game.initial(), { c: 0.5, seed: 1, rollout: 'random' });
-  for (let i = 0; i < 2000; i++) search.iterate(); // warm-up (JIT)
-  const start = search.iterations;
+  const fresh = (seed: number) => new UctSearch(game, game.initial(), { c: 0.5, seed, rollout: 'random' });
+  const warm = fresh(0);
+  for (let i = 0; i < 5000; i++) warm.iterate(); // warm-up (JIT)
+  let iterations = 0;
+  let nodes = 0;
+  let seed = 1;
   const t0 = performance.now();
   let elapsed = 0;
   while (elapsed < ms) {
-    for (let i = 0; i < 1000; i++) search.iterate();
+    const search = fresh(seed++);
+    for (let done = 0; done < BENCH_SEARCH_ITERATIONS; done += 1000) {
+      for (let i = 0; i < 1000; i++) search.iterate();
+      iterations += 1000;
+      if (performance.now() - t0 >= ms) break;
+    }
+    nodes = search.nodeCount;
     elapsed = performance.now() - t0;
   }
-  const iterations = search.iterations - start;
-  return { perSecond: iterations / (elapsed / 1000), iterations, nodes: search.nodeCount };
+  return { perSecond: iterations / (elapsed / 1000), iterations, nodes };
 }
 
 function validateConfig(config: MctsConfig): void {
