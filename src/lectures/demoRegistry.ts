@@ -56,6 +56,7 @@ export const DEMOS: Record<string, DemoEntry> = {
   mcts: {
     title: 'Monte Carlo tree search',
     description: 'Grow a UCT search tree step by step and see visit counts and value estimates at every node.',
+    component: lazyDemo(() => import('../demos/mcts/MctsDemo')),
   },
   'model-based': {
     title: 'Model-based RL with ensembles',
