@@ -16,6 +16,7 @@ const DEMOS = [
   { lecture: 'policy-gradients', slot: 'pg', setting: { key: 'learningRate', value: '0.003', label: 'Learning rate' } },
   { lecture: 'exploration', slot: 'bandits', setting: { key: 'policy', value: 'thompson', label: 'Policy' } },
   { lecture: 'optimal-control', slot: 'cem', setting: { key: 'samples', value: '500', label: 'Samples' } },
+  { lecture: 'variational-inference', slot: 'vae', setting: { key: 'beta', value: '4', label: 'β on the KL term' } },
   { lecture: 'inverse-rl', slot: 'irl', setting: { key: 'demonstrations', value: '20', label: 'Demonstrations' } },
 ] as const;
 

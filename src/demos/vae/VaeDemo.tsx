@@ -270,12 +270,12 @@ export default function VaeDemo({ slotId }: DemoProps) {
         chart={<EpochChart records={view?.records ?? []} steps={steps} />}
         settings={
           <>
-            <PrimarySetting label="β on the KL term" value={String(params.values.beta)}
+            <PrimarySetting param="beta" label="β on the KL term" value={String(params.values.beta)}
               options={[...new Set([...BETAS, String(params.values.beta)])].map((v) => ({ value: v, label: v }))} onChange={(v) => apply({ beta: Number(v) })}
               description="Changing it starts a new model" />
-            <PrimarySetting label="Learning rate" value={String(params.values.learningRate)}
+            <PrimarySetting param="learningRate" label="Learning rate" value={String(params.values.learningRate)}
               options={[...new Set([...LRS, String(params.values.learningRate)])].map((v) => ({ value: v, label: v }))} onChange={(v) => apply({ learningRate: Number(v) })} />
-            <PrimarySetting label="Latent dimension" value={String(params.values.latent)}
+            <PrimarySetting param="latent" label="Latent dimension" value={String(params.values.latent)}
               options={[...new Set([...LATENTS, String(params.values.latent)])].map((v) => ({ value: v, label: v }))} onChange={(v) => apply({ latent: Number(v) })}
               description="Other than 2 trains from scratch" />
             <PrimarySetting label="Preset" value={params.presetId ?? ''}
