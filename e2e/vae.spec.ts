@@ -149,3 +149,16 @@ test('bad input: out-of-range settings, mismatched weights and a diverging run g
   expect((await explorer(page)).lastInk).toBeGreaterThan(20);
   expect(errors.filter((e) => !/NaN|non-finite/i.test(e))).toEqual([]);
 });
+
+test('a latent space of more than two dimensions: the plane says it shows a 2-D slice', async ({ page }) => {
+  const errors = watchErrors(page);
+  const demo = await openDemo(page);
+  await expect.poll(async () => (await trainer(page)).status, { timeout: 60_000 }).toBe('ready');
+  await demo.getByRole('combobox', { name: /^Latent dimension/ }).selectOption('8');
+  await expect.poll(async () => (await trainer(page)).latent, { timeout: 60_000 }).toBe(8);
+  await expect.poll(async () => (await explorer(page)).latent, { timeout: 60_000 }).toBe(8);
+  expect((await explorer(page)).model).toBe('untrained model');
+  await expect(demo.getByText(/2-D slice of the 8-D latent space/)).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('vae.start')).toBe('scratch');
+  expect(errors).toEqual([]);
+});

@@ -129,13 +129,19 @@ export default function VaeDemo({ slotId }: DemoProps) {
   }, [assets, model]);
 
   // The worker's weights, whenever they change in a run (a diverged run's are not shown).
+  // (A rebuilt model — new settings, seed or a reset — has no view yet: `rebuilds` and the return to
+  // iteration 0 count as changes too.)
   const version = view?.weightsVersion ?? 0;
+  const [rebuilds, setRebuilds] = useState(0);
+  const atStart = iteration === 0;
   const [liveNote, setLiveNote] = useState<string | null>(null);
   useEffect(() => {
-    if (!version || (iteration === 0 && config.start === 'shipped')) return;
+    if ((!version && !rebuilds) || (iteration === 0 && config.start === 'shipped')) return;
     const controller = new AbortController();
     store.getState().query('weights', {}, controller.signal).then(
       ({ weights }) => {
+        const now = store.getState().config;
+        if (weights.latent !== now.latent || weights.hidden !== now.hidden) return; // an older model's answer
         if (!assets || !weightsUsable(weights, assets.data)) {
           setLiveNote('The live model gives non-finite numbers (NaN or ±Infinity: the run diverged or the weights are broken); the explorer keeps the last good model.');
           return;
@@ -149,8 +155,8 @@ export default function VaeDemo({ slotId }: DemoProps) {
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- refetch only when the weights' version changes
-  }, [version, store]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refetch only when the weights' version or the model changes
+  }, [version, rebuilds, atStart, store]);
 
   // Back to the shipped model when the run is reset to it.
   useEffect(() => {
@@ -176,8 +182,9 @@ export default function VaeDemo({ slotId }: DemoProps) {
     }
     setFormProblem(null);
     const next = params.update(patch);
-    void store.getState().setConfig(configOf(next)).then(() => {
-      if (next.seed !== store.getState().seed) void store.getState().setSeed(next.seed);
+    void store.getState().setConfig(configOf(next)).then(async () => {
+      if (next.seed !== store.getState().seed) await store.getState().setSeed(next.seed);
+      setRebuilds((r) => r + 1);
     });
   };
 
