@@ -15,6 +15,7 @@ const DEMOS = [
   { lecture: 'value-functions', slot: 'vi', setting: { key: 'gamma', value: '0.8', label: 'Discount γ' } },
   { lecture: 'policy-gradients', slot: 'pg', setting: { key: 'learningRate', value: '0.003', label: 'Learning rate' } },
   { lecture: 'exploration', slot: 'bandits', setting: { key: 'policy', value: 'thompson', label: 'Policy' } },
+  { lecture: 'optimal-control', slot: 'mcts', setting: { key: 'c', value: '0.7', label: 'C' } },
   { lecture: 'optimal-control', slot: 'cem', setting: { key: 'samples', value: '500', label: 'Samples' } },
   { lecture: 'variational-inference', slot: 'vae', setting: { key: 'beta', value: '4', label: 'β on the KL term' } },
   { lecture: 'inverse-rl', slot: 'irl', setting: { key: 'demonstrations', value: '20', label: 'Demonstrations' } },
@@ -272,5 +273,17 @@ test('the theme follows the system, can be switched, persists, and charts and ca
   await page.getByLabel('Theme').selectOption('system');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   await expect.poll(async () => luminance(await pageBackground())).toBeGreaterThan(0.9);
+  expect(errors).toEqual([]);
+});
+
+test('an MCTS link carries the position; a position of the wrong problem is refused with a note', async ({ page }) => {
+  const errors = watchErrors(page);
+  const good = await openDemo(page, 'optimal-control', 'mcts', `?mcts.gameId=tictactoe&mcts.position=${encodeURIComponent('xx./oo./...')}&mcts.c=0.7`);
+  await expect(good.getByTestId('mcts-c')).toHaveValue('0.7');
+  await good.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(async () => (await status(page, 'mcts')).summary).toMatch(/1/);
+  const bad = await openDemo(page, 'optimal-control', 'mcts', `?mcts.gameId=connect4&mcts.position=${encodeURIComponent('xx./oo./...')}`);
+  await expect(bad.getByRole('alert').first()).toContainText('mcts.position');
+  await expect(bad.getByTestId('mcts-game')).toHaveValue('connect4');
   expect(errors).toEqual([]);
 });

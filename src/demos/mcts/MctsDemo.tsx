@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import type { DemoProps } from '../types';
 import { DemoFrame, DetailsTable } from '../frame';
 import { registerController } from '../platform/controllers';
+import { readLink, useStoreInLink } from '../platform/useDemoParams';
+import { mctsManifest } from './manifest';
 import { Board, boardPicture } from './components/Board';
 import { MainSettings, PlayPanel, Timeline } from './components/Controls';
 import { Formula } from './components/Formula';
@@ -22,12 +24,18 @@ function BoardArea({ store }: { store: MctsStoreApi }) {
   return <Board store={store} picture={picture} />;
 }
 
-function Notices({ store }: { store: MctsStoreApi }) {
+function Notices({ store, linkProblems }: { store: MctsStoreApi; linkProblems: string[] }) {
   const error = useStore(store, (s) => s.error);
   const note = useStore(store, (s) => s.note);
-  if (!error && !note) return null;
+  if (!error && !note && linkProblems.length === 0) return null;
   return (
     <>
+      {linkProblems.length ? (
+        <div role="alert" className="mcts-error">
+          <p>Some settings in the link were ignored:</p>
+          <ul>{linkProblems.map((p) => <li key={p}>{p}</li>)}</ul>
+        </div>
+      ) : null}
       {error ? (
         <p role="alert" className="mcts-error" data-testid="mcts-error">
           {error} <button type="button" className="secondary" onClick={() => store.getState().dismissError()}>Dismiss</button>
@@ -55,9 +63,26 @@ function Details({ store }: { store: MctsStoreApi }) {
   return <DetailsTable caption="The root and its children (visit counts sum to N(root): every iteration passes through one child)" rows={rows} />;
 }
 
+/** The store from the link; a position that is not a board of the chosen problem is reported and ignored. */
+function storeFromLink(table: ReturnType<typeof mctsManifest.params>, slotId: string) {
+  const { values, problems } = readLink(table, slotId);
+  const init = { gameId: values.gameId, c: values.c, rollout: values.rollout, budget: values.budget, seed: values.seed };
+  if (values.position !== '') {
+    try {
+      return { store: createMctsStore({ ...init, position: values.position }), linkProblems: problems };
+    } catch (error) {
+      problems.push(`${slotId}.position: ${(error as Error).message}; using the start position`);
+    }
+  }
+  return { store: createMctsStore(init), linkProblems: problems };
+}
+
 /** Monte Carlo tree search: the four phases one at a time, then whole budgets, on games and a maze. */
 export default function MctsDemo({ slotId }: DemoProps) {
-  const [store] = useState(() => createMctsStore());
+  // The link's settings (problem, position, C, rollout, budget, seed); every change is written back.
+  const [table] = useState(() => mctsManifest.params());
+  const [{ store, linkProblems }] = useState(() => storeFromLink(table, slotId));
+  useStoreInLink(store, table, slotId);
   const [controller] = useState(() => createMctsController(store));
   const renderer = useRef<{ layout: TreeLayout; draw: (view: View) => number; fit: () => View; canvas: () => HTMLCanvasElement | null } | null>(null);
   useEffect(() => installMctsTestApi(slotId, store, renderer), [slotId, store]);
@@ -77,7 +102,7 @@ export default function MctsDemo({ slotId }: DemoProps) {
         label="Monte Carlo tree search"
         controller={controller}
         unit="search iteration"
-        notices={<Notices store={store} />}
+        notices={<Notices store={store} linkProblems={linkProblems} />}
         stage={
           <div className="mcts-stage">
             <TreeCanvas store={store} onLayout={onLayout} />

@@ -3,12 +3,12 @@ import { useStore } from 'zustand';
 import { MAX_BUDGET, type MctsStoreApi } from '../store';
 
 /** A text field applied on Enter or on leaving it; a bad value leaves the setting as it was (the store says why). */
-function ApplyField({ label, value, onApply, width = '6em', testId, hint }: { label: string; value: string; onApply: (text: string) => void; width?: string; testId: string; hint?: string }) {
+function ApplyField({ label, value, onApply, width = '6em', testId, hint, param }: { label: string; value: string; onApply: (text: string) => void; width?: string; testId: string; hint?: string; param?: string }) {
   const id = useId();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   return (
-    <label className="primary-setting mcts-field" htmlFor={id} title={hint}>
+    <label className="primary-setting mcts-field" htmlFor={id} title={hint} data-param={param}>
       <span className="primary-setting__label">{label}</span>
       <input id={id} data-testid={testId} value={text} style={{ width }} inputMode="decimal"
         onChange={(e) => setText(e.target.value)}
@@ -28,7 +28,7 @@ export function MainSettings({ store }: { store: MctsStoreApi }) {
   const s = store.getState();
   return (
     <div className="mcts-settings">
-      <label className="primary-setting" htmlFor={gameSel}>
+      <label className="primary-setting" htmlFor={gameSel} data-param="gameId">
         <span className="primary-setting__label">Problem</span>
         <select id={gameSel} value={gameId} onChange={(e) => s.setGame(e.target.value)} data-testid="mcts-game">
           <option value="tictactoe">Tic-tac-toe</option>
@@ -36,15 +36,15 @@ export function MainSettings({ store }: { store: MctsStoreApi }) {
           <option value="maze">Maze with coins (one agent)</option>
         </select>
       </label>
-      <ApplyField label="C" value={String(c)} onApply={(t) => s.setC(t)} testId="mcts-c" width="4.5em" hint="The exploration constant in the UCT score (0.5: UCB1's bonus √(2 ln N / n)); applying it restarts the search" />
-      <label className="primary-setting" htmlFor={rolloutSel}>
+      <ApplyField label="C" value={String(c)} onApply={(t) => s.setC(t)} testId="mcts-c" param="c" width="4.5em" hint="The exploration constant in the UCT score (0.5: UCB1's bonus √(2 ln N / n)); applying it restarts the search" />
+      <label className="primary-setting" htmlFor={rolloutSel} data-param="rollout">
         <span className="primary-setting__label">Rollout</span>
         <select id={rolloutSel} value={rollout} onChange={(e) => s.setRollout(e.target.value)} data-testid="mcts-rollout">
           <option value="random">Random moves</option>
           <option value="heuristic">Win, else avoid losing at once</option>
         </select>
       </label>
-      <ApplyField label="Budget (iterations)" value={String(budget)} onApply={(t) => s.setBudget(t)} testId="mcts-budget" hint={`1 to ${MAX_BUDGET.toLocaleString('en-US')}`} />
+      <ApplyField label="Budget (iterations)" value={String(budget)} onApply={(t) => s.setBudget(t)} testId="mcts-budget" param="budget" hint={`1 to ${MAX_BUDGET.toLocaleString('en-US')}`} />
     </div>
   );
 }
