@@ -287,3 +287,17 @@ test('an MCTS link carries the position; a position of the wrong problem is refu
   await expect(bad.getByTestId('mcts-game')).toHaveValue('connect4');
   expect(errors).toEqual([]);
 });
+
+test('at 375 px every demo fits: no horizontal scrolling of the page, touch-sized run controls', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const demo of [...DEMOS, { lecture: 'introduction', slot: 'mdp' }]) {
+    const section = await openDemo(page, demo.lecture, demo.slot);
+    await section.locator('.demo-frame').first().scrollIntoViewIfNeeded();
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: demo.slot }).toBeLessThanOrEqual(375);
+    const play = section.locator('.run-controls__play');
+    const box = await play.boundingBox();
+    expect(box!.height, `${demo.slot} Play button height`).toBeGreaterThanOrEqual(40);
+    expect(box!.x + box!.width, `${demo.slot} Play button inside the screen`).toBeLessThanOrEqual(375);
+  }
+});
