@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectFour, runSearch, ticTacToe } from '../../algorithms/mcts';
 import { rootHistory } from './rootHistory';
-import { layoutTree } from './treeLayout';
+import { layoutTree, MAX_DRAWN_NODES, visitThreshold } from './treeLayout';
 import { fitView, hitTest } from './treeRender';
 
 describe('tree layout, timeline and root history', () => {
@@ -47,5 +47,21 @@ describe('tree layout, timeline and root history', () => {
       expect(history.value[last][j]).toBeCloseTo(ch.value, 12);
     });
     expect(history.share[last].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('draws at most the most visited nodes of a long search, as one connected tree from the root', () => {
+    const long = runSearch(ticTacToe, ticTacToe.initial(), { iterations: 20_000, c: 0.5, seed: 5 }).search;
+    const { visits, total } = long.statsAt(20_000);
+    const { threshold, visited } = visitThreshold(visits, long.nodeCount, MAX_DRAWN_NODES);
+    expect(visited).toBeGreaterThan(MAX_DRAWN_NODES);
+    const layout = layoutTree(long, visits, total, new Set());
+    // Every drawn node has at least the threshold's visits, and every node with that many is drawn.
+    let eligible = 0;
+    for (let i = 0; i < long.nodeCount; i++) if (visits[i] >= threshold) eligible++;
+    expect(layout.count).toBe(eligible);
+    expect(layout.count).toBeLessThanOrEqual(MAX_DRAWN_NODES);
+    expect(layout.count).toBeGreaterThan(MAX_DRAWN_NODES / 2);
+    expect(layout.omitted).toBe(visited - layout.count);
+    for (let i = 1; i < layout.count; i++) expect(layout.visits[i]).toBeGreaterThanOrEqual(threshold);
   });
 });

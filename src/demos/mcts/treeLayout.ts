@@ -26,6 +26,26 @@ export interface TreeLayout {
   width: number;
   height: number;
   rootVisits: number;
+  /** Visited nodes left out because only the MAX_DRAWN_NODES most visited are drawn. */
+  omitted: number;
+}
+
+/**
+ * The most nodes drawn. A long search visits far more (50,000 iterations make ~50,000 nodes),
+ * and laying them all out would stall the page for a large fraction of a second while telling a
+ * student nothing more. A child has at most its parent's visits, so the nodes with at least a
+ * threshold of visits always form a connected tree from the root.
+ */
+export const MAX_DRAWN_NODES = 4000;
+
+/** The smallest visit count a node needs to be among the `cap` most visited (1 when all fit). */
+export function visitThreshold(visits: Int32Array, nodeCount: number, cap: number): { threshold: number; visited: number } {
+  const counts: number[] = [];
+  for (let i = 0; i < nodeCount && i < visits.length; i++) if (visits[i] > 0) counts.push(visits[i]);
+  if (counts.length <= cap) return { threshold: 1, visited: counts.length };
+  const sorted = Int32Array.from(counts).sort();
+  // The cap-th largest; ties at the threshold may add a few nodes beyond the cap, never remove the root.
+  return { threshold: Math.max(1, sorted[sorted.length - cap] + 1), visited: counts.length };
 }
 
 interface Item {
@@ -38,6 +58,7 @@ export const NODE_DY = 70;
 
 export function layoutTree(search: UctSearch, visits: Int32Array, total: Float64Array, collapsed: ReadonlySet<number>, extra = -1): TreeLayout {
   const c = search.c;
+  const { threshold, visited } = visitThreshold(visits, search.nodeCount, MAX_DRAWN_NODES);
   const build = (id: number): Item => {
     const item: Item = { id };
     if (collapsed.has(id)) return item;
@@ -46,7 +67,7 @@ export function layoutTree(search: UctSearch, visits: Int32Array, total: Float64
     const kids: Item[] = [];
     for (let i = 0; i < search.childCount[id]; i++) {
       const child = first + i;
-      if ((child < visits.length && visits[child] > 0) || child === extra) kids.push(build(child));
+      if ((child < visits.length && visits[child] >= threshold) || child === extra) kids.push(build(child));
     }
     if (kids.length) item.children = kids;
     return item;
@@ -59,7 +80,7 @@ export function layoutTree(search: UctSearch, visits: Int32Array, total: Float64
   const out: TreeLayout = {
     ids: new Int32Array(count), x: new Float64Array(count), y: new Float64Array(count), parentIndex: new Int32Array(count),
     visits: new Int32Array(count), mean: new Float64Array(count), score: new Float64Array(count), depth: new Int32Array(count),
-    folded: new Uint8Array(count), count, indexOf: new Map(), width: 0, height: 0, rootVisits: visits[0] ?? 0,
+    folded: new Uint8Array(count), count, indexOf: new Map(), width: 0, height: 0, rootVisits: visits[0] ?? 0, omitted: 0,
   };
   let minX = Infinity;
   let maxX = -Infinity;
@@ -84,6 +105,7 @@ export function layoutTree(search: UctSearch, visits: Int32Array, total: Float64
     maxX = Math.max(maxX, out.x[i]);
     maxY = Math.max(maxY, out.y[i]);
   });
+  out.omitted = Math.max(0, visited - count);
   out.width = maxX - minX;
   out.height = maxY;
   return out;

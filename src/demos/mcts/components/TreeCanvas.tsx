@@ -234,7 +234,7 @@ export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?
         className="mcts-tree__canvas"
         tabIndex={0}
         role="img"
-        aria-label={`Search tree: ${layout ? layout.count : 0} visited nodes after iteration ${cursor}. Arrow keys move between nodes, Enter folds or unfolds, + and − zoom, 0 fits the tree.`}
+        aria-label={`Search tree: ${layout ? layout.count : 0} visited nodes after iteration ${cursor}${layout?.omitted ? ` (the most visited; ${layout.omitted.toLocaleString('en-US')} rarely visited nodes not drawn)` : ''}. Arrow keys move between nodes, Enter folds or unfolds, + and − zoom, 0 fits the tree.`}
         data-testid="mcts-tree"
         data-nodes={layout?.count ?? 0}
         onPointerDown={onPointerDown}
@@ -244,6 +244,11 @@ export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?
         onDoubleClick={onDoubleClick}
         onKeyDown={onKeyDown}
       />
+      {layout?.omitted ? (
+        <p className="mcts-tree__note" data-testid="mcts-omitted">
+          The {layout.count.toLocaleString('en-US')} most visited nodes; {layout.omitted.toLocaleString('en-US')} rarely visited ones not drawn.
+        </p>
+      ) : null}
       <div className="mcts-tree__tools">
         <button type="button" className="secondary" onClick={() => zoomAt(1.3, sizeRef.current.w / 2, sizeRef.current.h / 2)} aria-label="Zoom in">+</button>
         <button type="button" className="secondary" onClick={() => zoomAt(1 / 1.3, sizeRef.current.w / 2, sizeRef.current.h / 2)} aria-label="Zoom out">−</button>
