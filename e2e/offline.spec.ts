@@ -4,6 +4,9 @@
  * that reaches the network fails, so what loads comes from the cache.
  */
 import { test, expect } from '@playwright/test';
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import sirv from 'sirv';
 import { startServer } from '../scripts/serve.mjs';
 import { watchErrors } from './watchErrors';
 
@@ -50,6 +53,47 @@ test('after one visit the course works offline: lectures, a demo worker, tfjs wa
     expect(errors).toEqual([]);
   } finally {
     if (!closed) server.close();
+  }
+});
+
+test('when a newer build is published the page offers to update, and updating loads it', async ({ page }) => {
+  test.setTimeout(180_000);
+  // A server whose sw.js changes version on demand, as it does when a new build is deployed.
+  const dist = process.env.DIST_DIR ?? 'dist';
+  const base = process.env.BASE_PATH ?? '/rl-playground/';
+  const files = sirv(dist, { dev: true, etag: false });
+  let version = 'first';
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) return void res.writeHead(404).end();
+    req.url = '/' + url.slice(base.length);
+    if (req.url.startsWith('/sw.js')) {
+      const source = readFileSync(`${dist}/sw.js`, 'utf8').replace(/const VERSION = '[^']*'/, `const VERSION = '${version}'`);
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      return void res.end(source);
+    }
+    files(req, res, () => {
+      res.writeHead(404).end();
+    });
+  });
+  const port = Number(process.env.E2E_PORT ?? 4173) + 51;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  try {
+    await page.addInitScript(() => localStorage.setItem('rl-playground.sw', 'on'));
+    const url = `http://127.0.0.1:${port}${base}`;
+    await page.goto(url);
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 120_000 }).toBe(true);
+    await expect(page.getByText('A new version of the course is ready.')).toBeHidden();
+    version = 'second';
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect(page.getByText('A new version of the course is ready.')).toBeVisible({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Update now' }).click();
+    await page.waitForEvent('load');
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).join(',')), { timeout: 30_000 }).toBe('rl-playground-second');
+    await expect(page.getByText('A new version of the course is ready.')).toBeHidden();
+  } finally {
+    server.closeAllConnections();
+    server.close();
   }
 });
 

@@ -3,9 +3,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { LECTURES } from '../src/lectures/catalog';
 import { watchErrors } from './watchErrors';
 
-/** axe-core scan of the page as it is now; lists serious and critical violations only. */
-async function seriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * axe-core scan of the page as it is now; lists serious and critical violations only. `rules`
+ * limits the scan: the dark theme changes colours only, so its pass runs the contrast rule.
+ */
+async function seriousAxeViolations(page: Page, rules?: string[]) {
+  const builder = new AxeBuilder({ page });
+  const results = await (rules ? builder.withRules(rules) : builder).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
@@ -31,9 +35,9 @@ for (const lecture of LECTURES) {
     await expect(page.locator('.katex').first()).toBeAttached();
     await expect(page.locator('.katex-error')).toHaveCount(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    // The dark theme (the system's preference, followed by default) passes the same scan.
+    // The dark theme (the system's preference, followed by default): its colours pass too.
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousAxeViolations(page), 'dark theme').toEqual([]);
+    expect(await seriousAxeViolations(page, ['color-contrast']), 'dark theme').toEqual([]);
     // Readable on a phone: nothing but scrollable equations and code may be wider than 375 px.
     await page.setViewportSize({ width: 375, height: 800 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -100,7 +104,7 @@ for (const path of ['./', 'backends', 'no/such/page']) {
     await page.locator('main h1').first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousAxeViolations(page), 'dark theme').toEqual([]);
+    expect(await seriousAxeViolations(page, ['color-contrast']), 'dark theme').toEqual([]);
   });
 }
 
