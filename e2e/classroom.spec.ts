@@ -301,3 +301,19 @@ test('at 375 px every demo fits: no horizontal scrolling of the page, touch-size
     expect(box!.x + box!.width, `${demo.slot} Play button inside the screen`).toBeLessThanOrEqual(375);
   }
 });
+
+test('at 200% zoom on a 1366 × 768 screen (a 683 × 384 CSS viewport) lectures and demos stay readable', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 683, height: 384 });
+  for (const demo of DEMOS) {
+    const section = await openDemo(page, demo.lecture, demo.slot);
+    await section.locator('.demo-frame').first().scrollIntoViewIfNeeded();
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: demo.slot }).toBeLessThanOrEqual(683);
+    const play = section.locator('.run-controls__play');
+    await play.scrollIntoViewIfNeeded();
+    const box = await play.boundingBox();
+    expect(box!.x + box!.width, `${demo.slot}: Play inside the screen`).toBeLessThanOrEqual(683);
+    const text = await section.locator('.with-demo__text p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(text).toBeGreaterThanOrEqual(16);
+  }
+});

@@ -45,6 +45,8 @@ export function CartpoleView({ policyRef, slotId }: Props) {
   /** The push held down by a key or a button; null when none is. */
   const heldRef = useRef<Action | null>(null);
   const [status, setStatus] = useState('');
+  /** The picture in words, for the canvas's description (updated with the status, 4 times a second). */
+  const [pose, setPose] = useState('');
   const sim = useRef({ state: null as CartPoleState | null, steps: 0, lastEpisode: 0, episodes: 0, action: 1 as Action, driver: '', pushing: true });
 
   useEffect(() => {
@@ -137,7 +139,10 @@ export function CartpoleView({ policyRef, slotId }: Props) {
         } else s.state = state;
       }
       draw(ctx, s.state!, s.pushing ? s.action : null, palette.current ?? LIGHT);
-      if (++frame % 15 === 0) setStatus(`Driver: ${s.driver} · step ${s.steps} · last episode ${s.episodes ? s.lastEpisode : '–'}`);
+      if (++frame % 15 === 0) {
+        setStatus(`Driver: ${s.driver} · step ${s.steps} · last episode ${s.episodes ? s.lastEpisode : '–'}`);
+        setPose(`The pole leans ${((s.state!.theta * 180) / Math.PI).toFixed(0)}° from upright; the cart is at ${s.state!.x.toFixed(1)} m.`);
+      }
       raf = requestAnimationFrame(tick);
     };
     draw(ctx, s.state!, null, palette.current ?? LIGHT);
@@ -201,6 +206,7 @@ export function CartpoleView({ policyRef, slotId }: Props) {
         tabIndex={0}
         role="img"
         aria-label="Cart-pole. Focus here and hold the Left or Right arrow key, or hold a push button, to push the cart yourself."
+        aria-describedby={`${slotId}-cartpole-state`}
         onKeyDown={(e) => onKey(e, true)}
         onKeyUp={(e) => onKey(e, false)}
       />
@@ -232,7 +238,7 @@ export function CartpoleView({ policyRef, slotId }: Props) {
           Right<span aria-hidden="true"> ▶</span>
         </button>
       </div>
-      <p className="cartpole-view__status" aria-live="off" data-testid="cartpole-driver">{status}</p>
+      <p className="cartpole-view__status" id={`${slotId}-cartpole-state`} aria-live="off" data-testid="cartpole-driver">{status}<span className="visually-hidden"> {pose}</span></p>
     </div>
   );
 }
