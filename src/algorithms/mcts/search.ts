@@ -103,6 +103,16 @@ export function validateIterations(n: unknown, max = MAX_ITERATIONS): number {
   return n;
 }
 
+type TypedColumn = Int32Array | Int8Array | Float64Array;
+
+/** A copy of `a` in a new array of the same type and `capacity` entries, the new tail set to `fill`. */
+function grownCopy<T extends TypedColumn>(a: T, capacity: number, fill = 0): T {
+  const b = new (a.constructor as new (n: number) => T)(capacity);
+  if (fill !== 0) b.fill(fill);
+  b.set(a);
+  return b;
+}
+
 export class UctSearch {
   readonly game: Game;
   readonly root: GameState;
@@ -186,20 +196,14 @@ export class UctSearch {
 
   private grow(): void {
     const capacity = this.parent.length * 2;
-    const resize = <T extends Int32Array | Int8Array | Float64Array>(a: T, fill?: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity);
-      if (fill !== undefined) b.fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.parent = resize(this.parent);
-    this.move = resize(this.move);
-    this.mover = resize(this.mover);
-    this.firstChild = resize(this.firstChild, -1);
-    this.childCount = resize(this.childCount);
-    this.visits = resize(this.visits);
-    this.total = resize(this.total);
-    this.born = resize(this.born, -1);
+    this.parent = grownCopy(this.parent, capacity);
+    this.move = grownCopy(this.move, capacity);
+    this.mover = grownCopy(this.mover, capacity);
+    this.firstChild = grownCopy(this.firstChild, capacity, -1);
+    this.childCount = grownCopy(this.childCount, capacity);
+    this.visits = grownCopy(this.visits, capacity);
+    this.total = grownCopy(this.total, capacity);
+    this.born = grownCopy(this.born, capacity, -1);
   }
 
   /** Allocates the children of `node` whose position is in `state` (non-terminal). */
@@ -501,12 +505,7 @@ export class UctSearch {
     search.rngCounter = snapshot.rngCounter;
     search.nodeCount = snapshot.nodeCount;
     search.iterations = snapshot.iterations;
-    const grow = <T extends Int32Array | Int8Array | Float64Array>(a: T, fill = 0): T => {
-      const b = new (a.constructor as new (n: number) => T)(Math.max(1024, a.length * 2));
-      b.fill(fill);
-      b.set(a);
-      return b;
-    };
+    const grow = <T extends TypedColumn>(a: T, fill = 0): T => grownCopy(a, Math.max(1024, a.length * 2), fill);
     search.parent = grow(snapshot.parent);
     search.move = grow(snapshot.move);
     search.mover = grow(snapshot.mover);
