@@ -9,17 +9,40 @@ import { watchErrors } from './watchErrors';
 interface Status { playing: boolean; summary: string; speedLabel: string; presetId: string | null; busy?: string | null }
 type Hooks = { __rl?: { controllers: Record<string, { status(): Status; play(): void; pause(): void }> } };
 
-/** Every demo built so far: its lecture, slot, and a setting a share link must carry. */
-const DEMOS = [
-  { lecture: 'actor-critic', slot: 'td', setting: { key: 'alpha', value: '0.05', label: 'Step size α' } },
-  { lecture: 'value-functions', slot: 'vi', setting: { key: 'gamma', value: '0.8', label: 'Discount γ' } },
-  { lecture: 'policy-gradients', slot: 'pg', setting: { key: 'learningRate', value: '0.003', label: 'Learning rate' } },
-  { lecture: 'exploration', slot: 'bandits', setting: { key: 'policy', value: 'thompson', label: 'Policy' } },
-  { lecture: 'optimal-control', slot: 'mcts', setting: { key: 'c', value: '0.7', label: 'C' } },
-  { lecture: 'optimal-control', slot: 'cem', setting: { key: 'samples', value: '500', label: 'Samples' } },
-  { lecture: 'variational-inference', slot: 'vae', setting: { key: 'beta', value: '4', label: 'β on the KL term' } },
-  { lecture: 'inverse-rl', slot: 'irl', setting: { key: 'demonstrations', value: '20', label: 'Demonstrations' } },
-] as const;
+/**
+ * Where presenter mode's thick lines show: a canvas that records the line scale its last drawing
+ * used (data-line-scale), and an SVG line whose stroke width CSS doubles.
+ */
+interface Lines { canvas?: string; svg?: string }
+
+/** Every demo built so far: its lecture, slot, a setting a share link must carry, and its lines. */
+const DEMOS: readonly { lecture: string; slot: string; setting: { key: string; value: string; label: string }; lines: Lines }[] = [
+  { lecture: 'actor-critic', slot: 'td', setting: { key: 'alpha', value: '0.05', label: 'Step size α' }, lines: { svg: '.rw-truth' } },
+  { lecture: 'value-functions', slot: 'vi', setting: { key: 'gamma', value: '0.8', label: 'Discount γ' }, lines: {} },
+  { lecture: 'policy-gradients', slot: 'pg', setting: { key: 'learningRate', value: '0.003', label: 'Learning rate' }, lines: { canvas: '.cartpole-view__canvas' } },
+  { lecture: 'exploration', slot: 'bandits', setting: { key: 'policy', value: 'thompson', label: 'Policy' }, lines: { svg: '.bd-posterior' } },
+  { lecture: 'optimal-control', slot: 'mcts', setting: { key: 'c', value: '0.7', label: 'C' }, lines: { canvas: '[data-testid="mcts-tree"]' } },
+  { lecture: 'optimal-control', slot: 'cem', setting: { key: 'samples', value: '500', label: 'Samples' }, lines: { canvas: '.pl-room', svg: '.pl-line' } },
+  { lecture: 'variational-inference', slot: 'vae', setting: { key: 'beta', value: '4', label: 'β on the KL term' }, lines: { canvas: '[data-testid="vae-plane"]' } },
+  { lecture: 'inverse-rl', slot: 'irl', setting: { key: 'demonstrations', value: '20', label: 'Demonstrations' }, lines: { svg: '.irl-map polyline' } },
+];
+
+/**
+ * What the demo's lines look like now: the scale its canvas last drew with, the stroke width of
+ * its SVG line, and (for a canvas) how many of its pixels are drawn on (alpha over a half).
+ */
+function readLines(page: Page, slot: string, lines: Lines) {
+  return page.locator(`[data-demo-slot="${slot}"]`).evaluate((section, sel) => {
+    const canvas = sel.canvas ? section.querySelector<HTMLCanvasElement>(sel.canvas) : null;
+    const svg = sel.svg ? section.querySelector(sel.svg) : null;
+    let inked = 0;
+    if (canvas) {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 128) inked++;
+    }
+    return { scale: canvas?.dataset.lineScale ?? null, stroke: svg ? parseFloat(getComputedStyle(svg).strokeWidth) : null, inked };
+  }, lines);
+}
 
 async function openDemo(page: Page, lecture: string, slot: string, query = '') {
   await page.addInitScript(() => localStorage.setItem('rl-playground.backend.force', 'wasm'));
@@ -79,9 +102,25 @@ for (const demo of DEMOS) {
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
 
+    // Thin lines before presenter mode (the canvas has drawn, the SVG line is there: some plots
+    // appear with the first step).
+    if (demo.lines.svg && (await section.locator(demo.lines.svg).count()) === 0) {
+      await section.getByRole('button', { name: 'Step', exact: true }).click();
+      await expect(section.locator(demo.lines.svg).first()).toBeAttached({ timeout: 20_000 });
+    }
+    if (demo.lines.canvas) await expect.poll(async () => (await readLines(page, demo.slot, demo.lines)).scale).toBe('1');
+    const thin = await readLines(page, demo.slot, demo.lines);
+    if (demo.lines.svg) expect(thin.stroke, `${demo.lines.svg} in the page`).toBeGreaterThan(0);
+
     await section.getByTestId('demo-status').click();
     await page.keyboard.press('f');
     await expect(section).toHaveAttribute('data-presenter', 'true');
+    // Twice as thick: the canvas drew again with its lines scaled, the SVG line's stroke doubled.
+    if (demo.lines.canvas) await expect.poll(async () => (await readLines(page, demo.slot, demo.lines)).scale).toBe('2');
+    if (demo.lines.svg) expect((await readLines(page, demo.slot, demo.lines)).stroke).toBeGreaterThanOrEqual(2 * thin.stroke!);
+    // The latent plane keeps its size (480 x 480) and only its crosshair is drawn on: thicker
+    // lines cover more of it.
+    if (demo.slot === 'vae') expect((await readLines(page, demo.slot, demo.lines)).inked).toBeGreaterThan(2 * thin.inked);
     const box = await section.boundingBox();
     const viewport = page.viewportSize()!;
     expect(box!.x).toBeLessThanOrEqual(1);
@@ -101,6 +140,8 @@ for (const demo of DEMOS) {
     await expect.poll(async () => (await status(page, demo.slot)).playing).toBe(false);
     await page.keyboard.press('Escape');
     await expect(section).not.toHaveAttribute('data-presenter', 'true');
+    if (demo.lines.canvas) await expect.poll(async () => (await readLines(page, demo.slot, demo.lines)).scale).toBe('1');
+    if (demo.lines.svg) expect((await readLines(page, demo.slot, demo.lines)).stroke).toBe(thin.stroke);
     // The button does the same.
     await section.getByRole('button', { name: /^Demo tools/ }).click();
     await section.getByRole('button', { name: /^Presenter mode/ }).click();

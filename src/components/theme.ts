@@ -4,6 +4,7 @@
  * Charts use the CSS variables; canvases read them again whenever the theme changes.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useLineScale } from './presenter';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export const THEME_KEY = 'rl-playground.theme';
@@ -80,12 +81,16 @@ export function readPalette(element: Element): CanvasPalette {
   };
 }
 
-/** The palette for a canvas, re-read when the theme changes (never per frame). */
+/**
+ * The palette for a canvas, re-read when the theme changes or presenter mode (which sets its own
+ * high-contrast colours) comes or goes; never per frame.
+ */
 export function useCanvasPalette(ref: React.RefObject<Element | null>): React.RefObject<CanvasPalette | null> {
   const theme = useResolvedTheme();
+  const presenting = useLineScale() !== 1;
   const [palette] = useState<{ current: CanvasPalette | null }>(() => ({ current: null }));
   useEffect(() => {
     if (ref.current) palette.current = readPalette(ref.current);
-  }, [ref, palette, theme]);
+  }, [ref, palette, theme, presenting]);
   return palette;
 }

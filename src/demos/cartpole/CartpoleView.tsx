@@ -7,6 +7,7 @@ import { registerTestTool } from '../runtime';
 import { useSlotResting } from '../frame/slotChrome';
 import { usePrefersReducedMotion } from '../../components/motion';
 import { useCanvasPalette, type CanvasPalette } from '../../components/theme';
+import { markLineScale, useLineScale } from '../../components/presenter';
 
 export interface ViewPolicy {
   net: MlpWeights;
@@ -40,6 +41,14 @@ const POLE_PX = 2 * 0.5 * SCALE * 1.6; // drawn a bit longer than to scale, to r
 export function CartpoleView({ policyRef, slotId }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const palette = useCanvasPalette(canvasRef);
+  // Presenter mode's thick lines: read every frame; a change repaints a still picture too.
+  const lineScale = useLineScale();
+  const scaleRef = useRef(lineScale);
+  const repaint = useRef<() => void>(() => {});
+  useEffect(() => {
+    scaleRef.current = lineScale;
+    repaint.current();
+  }, [lineScale]);
   const [manual, setManual] = useState(false);
   const manualRef = useRef(false);
   /** The push held down by a key or a button; null when none is. */
@@ -138,14 +147,19 @@ export function CartpoleView({ policyRef, slotId }: Props) {
           s.state = initialState(rng);
         } else s.state = state;
       }
-      draw(ctx, s.state!, s.pushing ? s.action : null, palette.current ?? LIGHT);
+      paint(s.pushing ? s.action : null);
       if (++frame % 15 === 0) {
         setStatus(`Driver: ${s.driver} · step ${s.steps} · last episode ${s.episodes ? s.lastEpisode : '–'}`);
         setPose(`The pole leans ${((s.state!.theta * 180) / Math.PI).toFixed(0)}° from upright; the cart is at ${s.state!.x.toFixed(1)} m.`);
       }
       raf = requestAnimationFrame(tick);
     };
-    draw(ctx, s.state!, null, palette.current ?? LIGHT);
+    const paint = (action: Action | null) => {
+      draw(ctx, s.state!, action, palette.current ?? LIGHT, scaleRef.current);
+      markLineScale(canvas, scaleRef.current);
+    };
+    paint(null);
+    repaint.current = () => paint(s.pushing ? s.action : null);
     wake.current = () => {
       if (raf !== 0) return;
       last = performance.now();
@@ -156,6 +170,7 @@ export function CartpoleView({ policyRef, slotId }: Props) {
     return () => {
       cancelAnimationFrame(raf);
       wake.current = () => {};
+      repaint.current = () => {};
       unregister();
     };
   }, [policyRef, slotId, palette]);
@@ -246,14 +261,17 @@ export function CartpoleView({ policyRef, slotId }: Props) {
 /** The light theme's colours, until the page's are read. */
 const LIGHT: CanvasPalette = { ink: '#16202c', inkSoft: '#3d4b5c', paper: '#ffffff', line: '#c9d1db', accent: '#0b5cad', warn: '#9a3b00', highlight: '#e69f00' };
 
-/** `action` null: no arrow (a person drives with nothing held, so the pushes alternate). */
-function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action | null, colors: CanvasPalette = LIGHT) {
+/**
+ * `action` null: no arrow (a person drives with nothing held, so the pushes alternate). `scale`
+ * multiplies line widths and text (presenter mode's thick lines).
+ */
+function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action | null, colors: CanvasPalette = LIGHT, scale = 1) {
   const cx = WIDTH / 2 + state.x * SCALE;
   ctx.fillStyle = colors.paper;
   ctx.fillRect(0, 0, WIDTH, HEIGHT);
   // Track and its limits at x = ±2.4.
   ctx.strokeStyle = colors.ink;
-  ctx.lineWidth = 3;
+  ctx.lineWidth = 3 * scale;
   ctx.beginPath();
   ctx.moveTo(10, GROUND + 22);
   ctx.lineTo(WIDTH - 10, GROUND + 22);
@@ -261,42 +279,45 @@ function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Actio
   ctx.fillStyle = colors.warn;
   for (const side of [-1, 1]) {
     const lx = WIDTH / 2 + side * X_THRESHOLD * SCALE;
-    ctx.fillRect(lx - 3, GROUND - 20, 6, 48);
+    ctx.fillRect(lx - 3 * scale, GROUND - 20, 6 * scale, 48);
   }
-  ctx.font = '600 15px system-ui, sans-serif';
-  ctx.fillText('−2.4 m', WIDTH / 2 - X_THRESHOLD * SCALE - 20, GROUND + 45);
-  ctx.fillText('+2.4 m', WIDTH / 2 + X_THRESHOLD * SCALE - 20, GROUND + 45);
+  ctx.font = `600 ${15 * scale}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.fillText('−2.4 m', WIDTH / 2 - X_THRESHOLD * SCALE, GROUND + 45);
+  ctx.fillText('+2.4 m', WIDTH / 2 + X_THRESHOLD * SCALE, GROUND + 45);
+  ctx.textAlign = 'start';
   // Cart.
   ctx.fillStyle = colors.accent;
   ctx.fillRect(cx - 40, GROUND - 10, 80, 32);
-  if (action !== null) drawArrow(ctx, cx, action === 1 ? 1 : -1, colors);
-  drawPole(ctx, state, cx, colors);
+  if (action !== null) drawArrow(ctx, cx, action === 1 ? 1 : -1, colors, scale);
+  drawPole(ctx, state, cx, colors, scale);
 }
 
 /** Push arrow: orange, pointing the way the force acts. */
-function drawArrow(ctx: CanvasRenderingContext2D, cx: number, dir: 1 | -1, colors: CanvasPalette) {
+function drawArrow(ctx: CanvasRenderingContext2D, cx: number, dir: 1 | -1, colors: CanvasPalette, scale: number) {
   ctx.strokeStyle = colors.highlight;
   ctx.fillStyle = colors.highlight;
-  ctx.lineWidth = 6;
+  ctx.lineWidth = 6 * scale;
   const ax = cx - dir * 48;
+  const head = 14 * scale;
   ctx.beginPath();
-  ctx.moveTo(ax - dir * 34, GROUND + 6);
-  ctx.lineTo(ax - dir * 6, GROUND + 6);
+  ctx.moveTo(ax - dir * (20 + head), GROUND + 6);
+  ctx.lineTo(ax - dir * (head - 8), GROUND + 6);
   ctx.stroke();
   ctx.beginPath();
   ctx.moveTo(ax, GROUND + 6);
-  ctx.lineTo(ax - dir * 14, GROUND - 4);
-  ctx.lineTo(ax - dir * 14, GROUND + 16);
+  ctx.lineTo(ax - dir * head, GROUND + 6 - 10 * scale);
+  ctx.lineTo(ax - dir * head, GROUND + 6 + 10 * scale);
   ctx.fill();
 }
 
 /** Pole: positive θ leans right; y grows downwards on a canvas. */
-function drawPole(ctx: CanvasRenderingContext2D, state: CartPoleState, cx: number, colors: CanvasPalette) {
+function drawPole(ctx: CanvasRenderingContext2D, state: CartPoleState, cx: number, colors: CanvasPalette, scale: number) {
   const tipX = cx + POLE_PX * Math.sin(state.theta);
   const tipY = GROUND - 10 - POLE_PX * Math.cos(state.theta);
   const fallen = Math.abs(state.theta) > THETA_THRESHOLD * 0.75;
   ctx.strokeStyle = fallen ? colors.warn : colors.ink;
-  ctx.lineWidth = 10;
+  ctx.lineWidth = 10 * scale;
   ctx.lineCap = 'round';
   ctx.beginPath();
   ctx.moveTo(cx, GROUND - 10);
@@ -304,9 +325,9 @@ function drawPole(ctx: CanvasRenderingContext2D, state: CartPoleState, cx: numbe
   ctx.stroke();
   ctx.fillStyle = colors.paper;
   ctx.beginPath();
-  ctx.arc(cx, GROUND - 10, 5, 0, 2 * Math.PI);
+  ctx.arc(cx, GROUND - 10, 5 * scale, 0, 2 * Math.PI);
   ctx.fill();
   ctx.fillStyle = colors.ink;
-  ctx.font = '600 16px system-ui, sans-serif';
-  ctx.fillText(`θ = ${((state.theta * 180) / Math.PI).toFixed(1)}°   x = ${state.x.toFixed(2)} m`, 12, 22);
+  ctx.font = `600 ${16 * scale}px system-ui, sans-serif`;
+  ctx.fillText(`θ = ${((state.theta * 180) / Math.PI).toFixed(1)}°   x = ${state.x.toFixed(2)} m`, 12, 6 + 16 * scale);
 }

@@ -35,7 +35,11 @@ export function valueColour(v: number): string {
   return `rgb(${r},${g},${b})`;
 }
 
-export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: View, cssWidth: number, cssHeight: number, hl: Highlights = {}): number {
+/**
+ * Draws the tree; returns how many edges it drew. `lineScale` multiplies line widths, node radii
+ * and the numbers' type (presenter mode's thick lines).
+ */
+export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: View, cssWidth: number, cssHeight: number, hl: Highlights = {}, lineScale = 1): number {
   const { x, y, k } = view;
   ctx.save();
   ctx.clearRect(0, 0, cssWidth, cssHeight);
@@ -59,7 +63,7 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
   let drawn = 0;
   buckets.forEach((list, b) => {
     if (!list.length) return;
-    ctx.lineWidth = Math.max(0.6, (0.6 + b * 1.6) * Math.min(1.5, Math.sqrt(k)));
+    ctx.lineWidth = lineScale * Math.max(0.6, (0.6 + b * 1.6) * Math.min(1.5, Math.sqrt(k)));
     ctx.beginPath();
     for (const i of list) {
       const p = layout.parentIndex[i];
@@ -76,7 +80,7 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
     const p = layout.parentIndex[i];
     if (p < 0) return;
     ctx.strokeStyle = colour;
-    ctx.lineWidth = width;
+    ctx.lineWidth = width * lineScale;
     ctx.beginPath();
     ctx.moveTo(layout.x[p] * k + x, layout.y[p] * k + y);
     ctx.lineTo(layout.x[i] * k + x, layout.y[i] * k + y);
@@ -85,7 +89,7 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
   if (hl.chosen !== undefined && hl.chosen >= 0) strokeEdge(hl.chosen, '#1f9d55', 7);
   if (hl.path) for (const id of hl.path) strokeEdge(id, '#ff9f1c', 4);
   // Nodes, batched by colour (values quantised to 1/20) so thousands cost a few fills.
-  const r = Math.max(2, Math.min(9, 5 * Math.sqrt(k)));
+  const r = lineScale * Math.max(2, Math.min(9, 5 * Math.sqrt(k)));
   const colourBuckets: number[][] = Array.from({ length: COLOUR_BUCKETS + 1 }, () => []);
   const folded: number[] = [];
   for (let i = 0; i < layout.count; i++) {
@@ -110,7 +114,7 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
   });
   if (folded.length) {
     ctx.strokeStyle = '#16202c';
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 2 * lineScale;
     ctx.beginPath();
     for (const i of folded) {
       const sx = layout.x[i] * k + x;
@@ -125,9 +129,9 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
     const i = layout.indexOf.get(id);
     if (i === undefined) return;
     ctx.strokeStyle = colour;
-    ctx.lineWidth = 3;
+    ctx.lineWidth = 3 * lineScale;
     ctx.beginPath();
-    ctx.arc(layout.x[i] * k + x, layout.y[i] * k + y, r + extra, 0, Math.PI * 2);
+    ctx.arc(layout.x[i] * k + x, layout.y[i] * k + y, r + extra * lineScale, 0, Math.PI * 2);
     ctx.stroke();
   };
   ring(hl.expanded, '#ff9f1c', 5);
@@ -135,7 +139,7 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
   // Numbers, when there is room for them.
   if (k >= 1.6) {
     ctx.fillStyle = '#16202c';
-    ctx.font = `${Math.min(14, 4 + 4 * k)}px system-ui, sans-serif`;
+    ctx.font = `${lineScale * Math.min(14, 4 + 4 * k)}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (let i = 0; i < layout.count; i++) {
@@ -144,7 +148,7 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
       if (!visible(sx, sy)) continue;
       const lines = [`N ${layout.visits[i]}`, `Q/N ${Number.isFinite(layout.mean[i]) ? layout.mean[i].toFixed(2) : '–'}`];
       if (Number.isFinite(layout.score[i])) lines.push(`UCT ${layout.score[i].toFixed(2)}`);
-      lines.forEach((line, j) => ctx.fillText(line, sx, sy + r + 2 + j * Math.min(15, 5 + 4 * k)));
+      lines.forEach((line, j) => ctx.fillText(line, sx, sy + r + 2 + j * lineScale * Math.min(15, 5 + 4 * k)));
     }
   }
   ctx.restore();

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { CemView } from '../../algorithms/planning/session';
+import { markLineScale, useLineScale } from '../../components/presenter';
 
 const CHEAP: [number, number, number] = [0, 114, 178];
 const COSTLY: [number, number, number] = [230, 159, 0];
@@ -15,7 +16,8 @@ function mix(t: number): string {
   return `rgb(${c[0]} ${c[1]} ${c[2]})`;
 }
 
-function draw(canvas: HTMLCanvasElement, view: CemView) {
+/** `w` multiplies line widths and the robot's dot (presenter mode's thick lines). */
+function draw(canvas: HTMLCanvasElement, view: CemView, w = 1) {
   const dpr = window.devicePixelRatio || 1;
   const size = canvas.clientWidth || 400;
   canvas.width = Math.round(size * dpr);
@@ -23,6 +25,7 @@ function draw(canvas: HTMLCanvasElement, view: CemView) {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  markLineScale(canvas, w);
   const { task } = view;
   const s = size / task.size;
   const X = (x: number) => x * s;
@@ -36,7 +39,7 @@ function draw(canvas: HTMLCanvasElement, view: CemView) {
     ctx.arc(X(o.x), Y(o.y), (o.r + task.margin) * s, 0, 2 * Math.PI);
     ctx.setLineDash([4, 4]);
     ctx.strokeStyle = '#999';
-    ctx.lineWidth = 1;
+    ctx.lineWidth = 1 * w;
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.beginPath();
@@ -50,7 +53,7 @@ function draw(canvas: HTMLCanvasElement, view: CemView) {
   ctx.fillStyle = 'rgba(0, 158, 115, 0.25)';
   ctx.fill();
   ctx.strokeStyle = '#009e73';
-  ctx.lineWidth = 2;
+  ctx.lineWidth = 2 * w;
   ctx.stroke();
   const line = (flat: ArrayLike<number>, offset: number, points: number) => {
     ctx.beginPath();
@@ -69,7 +72,7 @@ function draw(canvas: HTMLCanvasElement, view: CemView) {
     const order = view.fanCosts.map((c, i) => [c, i] as const).sort((a, b) => a[0] - b[0]);
     const rank = new Array<number>(n);
     order.forEach(([, i], r) => (rank[i] = n > 1 ? r / (n - 1) : 0));
-    ctx.lineWidth = 1;
+    ctx.lineWidth = 1 * w;
     ctx.globalAlpha = 0.35;
     for (let i = n - 1; i >= 0; i--) {
       if (view.fanElite[i]) continue;
@@ -77,14 +80,14 @@ function draw(canvas: HTMLCanvasElement, view: CemView) {
       line(view.fan, i * points * 2, points);
     }
     ctx.globalAlpha = 0.9;
-    ctx.lineWidth = 1.6;
+    ctx.lineWidth = 1.6 * w;
     ctx.strokeStyle = '#009e73';
     for (let i = 0; i < n; i++) if (view.fanElite[i]) line(view.fan, i * points * 2, points);
     ctx.globalAlpha = 1;
     // the refit Gaussian: its mean path and the elites' spread around it
     ctx.fillStyle = 'rgba(204, 121, 167, 0.15)';
     ctx.strokeStyle = 'rgba(204, 121, 167, 0.6)';
-    ctx.lineWidth = 1;
+    ctx.lineWidth = 1 * w;
     view.eliteSpread.forEach((r, t) => {
       if (t === 0 || view.meanAfter.length < 2 * (t + 1)) return;
       ctx.beginPath();
@@ -95,27 +98,27 @@ function draw(canvas: HTMLCanvasElement, view: CemView) {
     if (view.method === 'cem') {
       ctx.setLineDash([6, 4]);
       ctx.strokeStyle = '#7a4d8c';
-      ctx.lineWidth = 1.5;
+      ctx.lineWidth = 1.5 * w;
       line(view.meanBefore, 0, points);
       ctx.setLineDash([]);
       ctx.strokeStyle = '#cc79a7';
-      ctx.lineWidth = 3;
+      ctx.lineWidth = 3 * w;
       line(view.meanAfter, 0, points);
     }
   }
   if (view.planPath) {
     ctx.setLineDash([3, 3]);
     ctx.strokeStyle = '#111';
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 2 * w;
     line(view.planPath, 0, view.planPath.length / 2);
     ctx.setLineDash([]);
   }
   // the path actually driven, and the robot
   ctx.strokeStyle = '#000';
-  ctx.lineWidth = 2.5;
+  ctx.lineWidth = 2.5 * w;
   line(view.path, 0, view.path.length / 2);
   ctx.beginPath();
-  ctx.arc(X(view.position[0]), Y(view.position[1]), 6, 0, 2 * Math.PI);
+  ctx.arc(X(view.position[0]), Y(view.position[1]), 6 * w, 0, 2 * Math.PI);
   ctx.fillStyle = view.outcome === 'crash' ? '#d55e00' : '#000';
   ctx.fill();
 }
@@ -129,15 +132,16 @@ export function describeCem(view: CemView): string {
 
 export function CemStage({ view }: { view: CemView }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const lineScale = useLineScale();
   useEffect(() => {
-    if (ref.current) draw(ref.current, view);
-  }, [view]);
+    if (ref.current) draw(ref.current, view, lineScale);
+  }, [view, lineScale]);
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => draw(canvas, view));
+    const observer = new ResizeObserver(() => draw(canvas, view, lineScale));
     observer.observe(canvas);
     return () => observer.disconnect();
-  }, [view]);
+  }, [view, lineScale]);
   return <canvas ref={ref} className="pl-room" role="img" aria-label={describeCem(view)} />;
 }

@@ -1,6 +1,7 @@
 /** Canvas pieces of the VAE demo: a digit, a strip of digits, the latent plane. */
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { DIGIT_PIXELS, DIGIT_SIDE } from '../../algorithms/vae/digits';
+import { markLineScale, useLineScale } from '../../components/presenter';
 
 /** Okabe–Ito and Tableau colours, distinct for the ten labels. */
 export const LABEL_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -72,17 +73,21 @@ interface PlaneProps {
 const SIZE = 480;
 const toPx = (v: number) => ((v + EXTENT) / (2 * EXTENT)) * SIZE;
 
-/** The latent plane: a scatter of held-out means under a cursor and overlays, on two stacked canvases. */
+/**
+ * The latent plane: a scatter of held-out means under a cursor and overlays, on two stacked
+ * canvases. Presenter mode's line scale thickens the lines, the dots and the labels.
+ */
 export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, label }: PlaneProps) {
   const base = useRef<HTMLCanvasElement>(null);
   const top = useRef<HTMLCanvasElement>(null);
+  const scale = useLineScale();
 
   useEffect(() => {
     const ctx = base.current?.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, SIZE, SIZE);
     ctx.strokeStyle = 'rgba(128,128,128,0.35)';
-    ctx.lineWidth = 1;
+    ctx.lineWidth = scale;
     for (let v = -EXTENT; v <= EXTENT; v++) {
       ctx.beginPath();
       ctx.moveTo(toPx(v), 0);
@@ -92,13 +97,15 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
       ctx.stroke();
     }
     if (!mu || !labels) return;
+    // Dots grow less than lines: 2,000 of them would merge into blots.
+    const dot = 4 * Math.sqrt(scale);
     ctx.globalAlpha = 0.75;
     for (let i = 0; i < labels.length; i++) {
       ctx.fillStyle = LABEL_COLOURS[labels[i]];
-      ctx.fillRect(toPx(mu[i * latent]) - 2, SIZE - toPx(mu[i * latent + 1]) - 2, 4, 4);
+      ctx.fillRect(toPx(mu[i * latent]) - dot / 2, SIZE - toPx(mu[i * latent + 1]) - dot / 2, dot, dot);
     }
     ctx.globalAlpha = 1;
-  }, [mu, labels, latent]);
+  }, [mu, labels, latent, scale]);
 
   useEffect(() => {
     const ctx = top.current?.getContext('2d');
@@ -107,8 +114,8 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
     const { ellipse, path } = overlay;
     if (path) {
       ctx.strokeStyle = '#000';
-      ctx.lineWidth = 2;
-      ctx.setLineDash([6, 4]);
+      ctx.lineWidth = 2 * scale;
+      ctx.setLineDash([6 * scale, 4 * scale]);
       ctx.beginPath();
       ctx.moveTo(toPx(path.a[0]), SIZE - toPx(path.a[1]));
       ctx.lineTo(toPx(path.b[0]), SIZE - toPx(path.b[1]));
@@ -116,9 +123,9 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
       ctx.setLineDash([]);
       for (const [p, name] of [[path.a, 'A'], [path.b, 'B']] as const) {
         ctx.fillStyle = '#000';
-        ctx.font = 'bold 16px sans-serif';
-        ctx.fillText(name, toPx(p[0]) + 6, SIZE - toPx(p[1]) - 6);
-        ctx.fillRect(toPx(p[0]) - 4, SIZE - toPx(p[1]) - 4, 8, 8);
+        ctx.font = `bold ${16 * scale}px sans-serif`;
+        ctx.fillText(name, toPx(p[0]) + 6 * scale, SIZE - toPx(p[1]) - 6 * scale);
+        ctx.fillRect(toPx(p[0]) - 4 * scale, SIZE - toPx(p[1]) - 4 * scale, 8 * scale, 8 * scale);
       }
     }
     if (ellipse) {
@@ -126,7 +133,7 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
       const cy = SIZE - toPx(ellipse.mu[1]);
       const scale = SIZE / (2 * EXTENT);
       ctx.strokeStyle = '#000';
-      ctx.lineWidth = 2;
+      ctx.lineWidth = 2 * scale;
       for (const k of [1, 2]) {
         ctx.beginPath();
         ctx.ellipse(cx, cy, Math.max(1, k * ellipse.sigma[0] * scale), Math.max(1, k * ellipse.sigma[1] * scale), 0, 0, 2 * Math.PI);
@@ -136,27 +143,28 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
         const last = k === ellipse.zs.length - 1;
         ctx.fillStyle = last ? '#d00' : 'rgba(200,0,0,0.35)';
         ctx.beginPath();
-        ctx.arc(toPx(z[0]), SIZE - toPx(z[1]), last ? 6 : 3, 0, 2 * Math.PI);
+        ctx.arc(toPx(z[0]), SIZE - toPx(z[1]), (last ? 6 : 3) * scale, 0, 2 * Math.PI);
         ctx.fill();
       });
       ctx.fillStyle = '#000';
       ctx.beginPath();
-      ctx.arc(cx, cy, 4, 0, 2 * Math.PI);
+      ctx.arc(cx, cy, 4 * scale, 0, 2 * Math.PI);
       ctx.fill();
     }
     // the cursor: a crosshair
     const x = toPx(cursor[0]);
     const y = SIZE - toPx(cursor[1]);
     ctx.strokeStyle = '#000';
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 2 * scale;
     ctx.beginPath();
-    ctx.arc(x, y, 9, 0, 2 * Math.PI);
-    ctx.moveTo(x - 14, y);
-    ctx.lineTo(x + 14, y);
-    ctx.moveTo(x, y - 14);
-    ctx.lineTo(x, y + 14);
+    ctx.arc(x, y, 9 * scale, 0, 2 * Math.PI);
+    ctx.moveTo(x - 14 * scale, y);
+    ctx.lineTo(x + 14 * scale, y);
+    ctx.moveTo(x, y - 14 * scale);
+    ctx.lineTo(x, y + 14 * scale);
     ctx.stroke();
-  }, [cursor, overlay]);
+    markLineScale(top.current, scale);
+  }, [cursor, overlay, scale]);
 
   const fromPointer = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();

@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 // Only the small context module: the frame itself arrives with the demo's chunk.
 import { SlotChromeContext, type SlotChrome } from '../../demos/frame/slotChrome';
+import { LineScaleContext, PRESENTER_LINE_SCALE } from '../../components/presenter';
 import { getController } from '../../demos/platform/controllers';
 import { DEMOS, DEFAULT_DEMO_HEIGHT, type DemoEntry } from '../demoRegistry';
 import { DemoErrorBoundary } from './DemoErrorBoundary';
@@ -215,7 +216,9 @@ function LiveDemoSlot({ entry, slotId, variant, children }: { entry: DemoEntry; 
         <DemoErrorBoundary title={entry.title}>
           <Suspense fallback={<DemoPlaceholder title={entry.title} loading />}>
             <SlotChromeContext.Provider value={children ? chrome : null}>
-              <Demo slotId={slotId} variant={variant} />
+              <LineScaleContext.Provider value={presenter ? PRESENTER_LINE_SCALE : 1}>
+                <Demo slotId={slotId} variant={variant} />
+              </LineScaleContext.Provider>
             </SlotChromeContext.Provider>
           </Suspense>
         </DemoErrorBoundary>

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { MctsStoreApi } from '../store';
 import { layoutTree, type TreeLayout } from '../treeLayout';
 import { drawTree, fitView, hitTest, type View } from '../treeRender';
+import { markLineScale, useLineScale } from '../../../components/presenter';
 
 /** While the search runs, the layout is recomputed at most this often. */
 const RELAYOUT_MS = 250;
@@ -16,6 +17,7 @@ export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?
   const phase = useStore(store, (s) => s.phase);
   const selected = useStore(store, (s) => s.selected);
   const playing = useStore(store, (s) => s.playing);
+  const lineScale = useLineScale();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<View>({ x: 0, y: 24, k: 1 });
@@ -61,8 +63,9 @@ export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?
     if (!ctx) return 0;
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    return drawTree(ctx, layout, viewRef.current, sizeRef.current.w, sizeRef.current.h, highlights);
-  }, [layout, highlights]);
+    markLineScale(canvas, lineScale);
+    return drawTree(ctx, layout, viewRef.current, sizeRef.current.w, sizeRef.current.h, highlights, lineScale);
+  }, [layout, highlights, lineScale]);
 
   useEffect(() => {
     if (layout && followRef.current) viewRef.current = fitView(layout, sizeRef.current.w, sizeRef.current.h);
