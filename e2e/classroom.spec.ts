@@ -358,3 +358,114 @@ test('at 200% zoom on a 1366 × 768 screen (a 683 × 384 CSS viewport) lectures 
     expect(text).toBeGreaterThanOrEqual(16);
   }
 });
+
+test.describe('on a 375 px touch screen', () => {
+  test.use({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+
+  interface Point { x: number; y: number }
+
+  /**
+   * A finger put down at the first point, dragged through the others (a few moves per leg) and
+   * lifted: real touch input through the DevTools protocol, which Chromium turns into pointer
+   * events of type "touch" (and into a scroll, where the page lets it pan).
+   */
+  async function fingerDrag(page: Page, points: Point[]) {
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (p: Point) => [{ x: Math.round(p.x), y: Math.round(p.y), id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(points[0]) });
+    for (let i = 1; i < points.length; i++) {
+      const [a, b] = [points[i - 1], points[i]];
+      for (let k = 1; k <= 6; k++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch({ x: a.x + ((b.x - a.x) * k) / 6, y: a.y + ((b.y - a.y) * k) / 6 }) });
+      }
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+
+  /** The pointer types of the pointerdown events seen from now on, and where the page is scrolled. */
+  async function watchPointers(page: Page) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __pointerTypes: string[] };
+      w.__pointerTypes = [];
+      window.addEventListener('pointerdown', (e) => w.__pointerTypes.push(e.pointerType), true);
+    });
+    return () => page.evaluate(() => ({
+      types: (window as unknown as { __pointerTypes: string[] }).__pointerTypes,
+      scrollX: window.scrollX, scrollY: window.scrollY, scrollWidth: document.documentElement.scrollWidth,
+    }));
+  }
+
+  test('a finger dragged across the gridworld paints walls; the page does not pan', async ({ page }) => {
+    const errors = watchErrors(page);
+    const section = await openDemo(page, 'value-functions', 'vi');
+    const layout = () => page.evaluate(() => (window as unknown as { __rlGridworld: Record<string, { layout(): string }> }).__rlGridworld.vi.layout());
+    await section.getByRole('button', { name: /^Wall/ }).click();
+    const grid = section.locator('.gw-grid');
+    await grid.scrollIntoViewIfNeeded();
+    const before = (await layout()).split('\n').map((row) => row.split(' '));
+    const cols = before[0].length;
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const centre = async (cell: number) => {
+      const box = (await grid.locator(`g[data-cell="${cell}"] rect`).first().boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    // Along the top row from the first cell to the third, then down one row: a vertical leg
+    // too, which would scroll the page if the grid let the browser pan.
+    const path = [0, 2, cols + 2];
+    const read = await watchPointers(page);
+    const start = await read();
+    await fingerDrag(page, await Promise.all(path.map(centre)));
+    const touched = [0, 1, 2, cols + 2];
+    const empty = touched.filter((cell) => before[Math.floor(cell / cols)][cell % cols] === '.');
+    expect(empty.length, 'empty cells on the path').toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => {
+      const after = (await layout()).split('\n').map((row) => row.split(' '));
+      return empty.map((cell) => after[Math.floor(cell / cols)][cell % cols]);
+    }).toEqual(empty.map(() => '#'));
+    const painted = await layout();
+    await expect.poll(() => new URL(page.url()).searchParams.get('vi.layout')).toBe(painted);
+    const end = await read();
+    expect(end.types).toContain('touch');
+    expect(end.types).not.toContain('mouse');
+    expect({ x: end.scrollX, y: end.scrollY }).toEqual({ x: start.scrollX, y: start.scrollY });
+    expect(end.scrollWidth).toBeLessThanOrEqual(375);
+    expect(errors).toEqual([]);
+  });
+
+  test('a finger dragged on the VAE latent plane moves the point and decodes other digits; the page does not pan', async ({ page }) => {
+    const errors = watchErrors(page);
+    const section = await openDemo(page, 'variational-inference', 'vae');
+    type Explorer = { encoded: boolean; decodes: number; lastZ: number[]; lastInk: number };
+    const explorer = () => page.evaluate(() => (window as unknown as { __rl: { tools: Record<string, () => Promise<unknown>> } }).__rl.tools['vae.state:vae']() as Promise<Explorer>);
+    await expect.poll(async () => (await explorer()).encoded, { timeout: 60_000 }).toBe(true);
+    const plane = section.getByTestId('vae-plane');
+    await plane.scrollIntoViewIfNeeded();
+    const digit = section.getByTestId('vae-decoded');
+    const first = { explorer: await explorer(), digit: await digit.getAttribute('aria-label'), words: await section.getByText(/^Cursor z = /).textContent() };
+    const box = (await plane.boundingBox())!;
+    expect(box.width).toBeGreaterThan(200);
+    const read = await watchPointers(page);
+    const start = await read();
+    // Up and to the left, then down and to the right: z₁ grows, z₂ falls.
+    await fingerDrag(page, [
+      { x: box.x + box.width * 0.3, y: box.y + box.height * 0.3 },
+      { x: box.x + box.width * 0.2, y: box.y + box.height * 0.2 },
+      { x: box.x + box.width * 0.75, y: box.y + box.height * 0.8 },
+    ]);
+    await expect.poll(async () => (await explorer()).lastZ[0]).toBeCloseTo(1.5, 0);
+    const last = await explorer();
+    expect(last.lastZ[1]).toBeCloseTo(-1.8, 0);
+    expect(last.decodes).toBeGreaterThan(first.explorer.decodes + 5);
+    expect(last.lastInk).not.toBeCloseTo(first.explorer.lastInk, 0);
+    await expect(section.getByText(/^Cursor z = /)).not.toHaveText(first.words!);
+    await expect(section.getByText(/^Cursor z = /)).toHaveText(/^Cursor z = \(1\.\d\d, -1\.\d\d\)/);
+    expect(await digit.getAttribute('aria-label')).not.toBe(first.digit);
+    const end = await read();
+    expect(end.types).toContain('touch');
+    expect(end.types).not.toContain('mouse');
+    expect({ x: end.scrollX, y: end.scrollY }).toEqual({ x: start.scrollX, y: start.scrollY });
+    expect(end.scrollWidth).toBeLessThanOrEqual(375);
+    expect(errors).toEqual([]);
+  });
+});
