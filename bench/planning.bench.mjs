@@ -9,6 +9,8 @@
 //   ilqr_pendulum_ms       iLQR from zero torque to convergence on the swing-up
 //   cem_pendulum_ms        CEM on the same swing-up (N = 500, M = 50, 20 rounds), for comparison;
 //   cem_pendulum_cost / ilqr_pendulum_cost  the total cost each reaches
+//   ilqr_cartpole_ms / ilqr_cartpole_cost    iLQR swinging the cart-pole up (T = 100, finite differences)
+//   cem_cartpole_ms / cem_cartpole_cost      CEM on the same task as the demo runs it (N = 200, M = 20, 30 rounds)
 const round = (x, digits = 100) => Math.round(x * digits) / digits;
 
 export default async function planningBench({ baseURL, newPage }) {
@@ -32,6 +34,10 @@ export default async function planningBench({ baseURL, newPage }) {
       { name: 'ilqr_pendulum_cost', value: round(r.ilqrPendulumCost), unit: 'cost', better: 'lower' },
       { name: 'cem_pendulum_ms', value: Math.round(r.cemPendulumMs), unit: 'ms', better: 'lower', note: 'N = 500, M = 50, 20 rounds, H = 100' },
       { name: 'cem_pendulum_cost', value: round(r.cemPendulumCost), unit: 'cost', better: 'lower', note: 'same swing-up, torque within ±10' },
+      { name: 'ilqr_cartpole_ms', value: Math.round(r.ilqrCartpoleMs), unit: 'ms', better: 'lower', note: `${r.ilqrCartpoleIterations} iterations, finite-difference derivatives` },
+      { name: 'ilqr_cartpole_cost', value: round(r.ilqrCartpoleCost), unit: 'cost', better: 'lower' },
+      { name: 'cem_cartpole_ms', value: Math.round(r.cemCartpoleMs), unit: 'ms', better: 'lower', note: 'N = 200, M = 20, 30 rounds, force within ±10' },
+      { name: 'cem_cartpole_cost', value: round(r.cemCartpoleCost), unit: 'cost', better: 'lower' },
     ];
   } finally {
     await page.context().close();

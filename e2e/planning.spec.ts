@@ -124,6 +124,83 @@ test('LQR: the backward pass shows K_t, k_t equal to the library; iLQR swings th
   expect(errors).toEqual([]);
 });
 
+test('iLQR against CEM on the same swing-up: the table, the cost-against-time chart and the strobes; iLQR swings the cart-pole up', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  const demo = await openDemo(page);
+  await demo.getByLabel(/^Part/).selectOption('ilqr');
+  await ready(page, 'ilqr');
+  await page.evaluate(() => (window as unknown as Hooks).__rl!.trainers.cem.getState().setSpeed(0));
+  await trainFor(page, 400); // ends when iLQR has converged and CEM has had its 30 rounds
+  type Compare = View & { cem: { rounds: number; costs: number[]; ms: number[] }; ms: number[]; task: string };
+  const pendulum = (await view(page)) as Compare;
+  expect(pendulum.converged).toBe(true);
+  expect(pendulum.cem.rounds).toBe(30);
+  const ilqrCost = pendulum.costs![pendulum.costs!.length - 1];
+  const cemCost = pendulum.cem.costs[pendulum.cem.costs.length - 1];
+  expect(ilqrCost).toBeLessThan(cemCost);
+  const table = demo.getByRole('table', { name: 'iLQR against CEM on the same swing-up' });
+  await expect(table.getByRole('row', { name: /^iLQR/ })).toContainText(ilqrCost.toFixed(2));
+  await expect(table.getByRole('row', { name: /^iLQR/ })).toContainText('converged');
+  await expect(table.getByRole('row', { name: /^CEM/ })).toContainText(`${cemCost.toFixed(2)}`);
+  await expect(table.getByRole('row', { name: /^CEM/ })).toContainText('30 of 30 rounds');
+  await expect(demo.getByRole('img', { name: /^Cost against computing time: iLQR/ })).toBeVisible();
+  await expect(demo.getByRole('img', { name: /^iLQR, iteration \d+: the pendulum ends upright/ })).toBeVisible();
+
+  await demo.getByLabel(/^Task/).selectOption('cartpole');
+  await ready(page, 'ilqr');
+  expect((await storeState(page)).config.swingUp).toBe('cartpole');
+  await trainFor(page, 400);
+  const cart = (await view(page)) as Compare;
+  expect(cart.task).toBe('cartpole');
+  expect(cart.converged).toBe(true);
+  const angles = cart.angles as unknown as number[][];
+  expect(Math.abs(angles[angles.length - 1][99])).toBeLessThan(0.1); // upright at θ = 0, from θ = π
+  expect(cart.costs![cart.costs!.length - 1]).toBeLessThan(cart.cem.costs[cart.cem.costs.length - 1]);
+  await expect(demo.getByRole('img', { name: /^iLQR, iteration \d+: the cart-pole ends upright/ })).toBeVisible();
+  await expect(demo.getByTestId('demo-status')).toContainText(/iLQR \d+ iterations, cost [\d.]+, converged · CEM 30 rounds/);
+  expect(errors).toEqual([]);
+});
+
+test('1366 × 768: each part\'s picture, status, run controls, main settings and chart are on screen together', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const demo = await openDemo(page);
+  await page.evaluate(() => (window as unknown as Hooks).__rl!.trainers.cem.getState().setSpeed(0));
+  const frame = demo.locator('.demo-frame');
+  for (const [part, steps] of [['cem', 2], ['lqr', 70], ['ilqr', 5]] as const) {
+    if (part !== 'cem') {
+      await demo.getByLabel(/^Part/).selectOption(part);
+      await ready(page, part);
+    }
+    await trainFor(page, steps);
+    await expect(frame.locator('.demo-frame__chart svg[role="img"]').first()).toBeVisible();
+    await frame.evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      const header = document.querySelector('.site-header');
+      window.scrollBy(0, -(header ? header.getBoundingClientRect().bottom : 0) - 8);
+    });
+    const header = await page.locator('.site-header').boundingBox();
+    const top = header ? header.y + header.height : 0;
+    const parts = {
+      picture: frame.locator('.demo-frame__stage').getByRole('img').first(),
+      status: demo.getByTestId('demo-status'),
+      play: demo.getByRole('button', { name: 'Play', exact: true }),
+      part: demo.getByLabel(/^Part/),
+      'last main setting': frame.locator('.demo-frame__settings select').last(),
+      chart: frame.locator('.demo-frame__chart svg[role="img"]').first(),
+    };
+    for (const [name, locator] of Object.entries(parts)) {
+      const box = (await locator.boundingBox())!;
+      expect(box, `${part}: ${name}`).not.toBeNull();
+      expect(box.y, `${part}: ${name} top`).toBeGreaterThanOrEqual(top - 1);
+      expect(box.y + box.height, `${part}: ${name} bottom`).toBeLessThanOrEqual(768 + 1);
+    }
+    // chart text at its CSS size (13 px), not scaled down with the drawing
+    const tick = await frame.locator('.demo-frame__chart .pl-tick').first().boundingBox();
+    expect(tick!.height, `${part}: tick label height`).toBeGreaterThanOrEqual(11);
+  }
+});
+
 test('bad input (elites > samples, horizon 0, NaN noise, no action penalty) gives a message and keeps the state', async ({ page }) => {
   const errors = watchErrors(page);
   const demo = await openDemo(page);

@@ -49,7 +49,7 @@ export const DEMOS: Record<string, DemoEntry> = {
   },
   'cem-lqr': {
     title: 'Planning: random shooting, CEM, LQR and iLQR',
-    description: 'Watch sampled action sequences get refit by the cross-entropy method, MPC rescue a noisy plan, and LQR and iLQR solve control problems exactly as the lecture writes them.',
+    description: 'Watch sampled action sequences get refit by the cross-entropy method, MPC rescue a noisy plan, LQR solve a linear system exactly as the lecture writes it, and iLQR race CEM to swing up a pendulum or a cart-pole.',
     component: lazyDemo(() => import('../demos/planning/PlanningDemo')),
     height: 760,
   },

@@ -5,5 +5,7 @@ export * from './shooting';
 export * from './ilqr';
 export * from './systems';
 export * from './pendulum';
+export * from './cartpoleSwingUp';
+export * from './swingUp';
 export * from './pointRobot';
 export * from './session';

@@ -7,7 +7,7 @@
  */
 import type { Matrix, Vector } from './linalg';
 import type { NonlinearProblem } from './ilqr';
-import type { PlanningProblem } from './shooting';
+import { asPlanningProblem, type PlanningProblem } from './shooting';
 
 export interface PendulumParams {
   T: number;
@@ -80,20 +80,5 @@ export function pendulumProblem(params: PendulumParams = DEFAULT_PENDULUM): Nonl
  * ±`maxTorque`), so the derivative-free planners can be compared with iLQR on cost and time.
  */
 export function pendulumPlanningProblem(params: PendulumParams = DEFAULT_PENDULUM, maxTorque = 10): PlanningProblem {
-  const problem = pendulumProblem(params);
-  return {
-    stateDim: 2,
-    actionDim: 1,
-    horizon: params.T,
-    actionLow: [-maxTorque],
-    actionHigh: [maxTorque],
-    step(s, a, next) {
-      const out = problem.dynamics([s[0], s[1]], [a[0]], 0);
-      next[0] = out[0];
-      next[1] = out[1];
-    },
-    cost(s, a, _next, t) {
-      return problem.cost([s[0], s[1]], [a[0]], t);
-    },
-  };
+  return asPlanningProblem(pendulumProblem(params), maxTorque);
 }

@@ -8,11 +8,12 @@
  */
 import { createRng } from '../common/rng';
 import type { Trainer, TrainerDefinition } from '../runtime/trainer';
-import { cem, rollout } from './shooting';
+import { cem, cemIteration, initialDistribution, rollout, rolloutCost, validateCem, type CemDistribution } from './shooting';
 import { createIlqr, type IlqrIteration, type IlqrRun } from './ilqr';
 import type { Matrix, Vector } from './linalg';
 import { lqr, lqrDynamics, lqrForward, lqrStepCost, type LqrSolution } from './lqr';
 import { DEFAULT_PENDULUM, pendulumPlanningProblem, pendulumProblem } from './pendulum';
+import { swingUpTask, type SwingUpTaskId } from './swingUp';
 import { POINT_ROBOT, PointRobotEpisode, pointRobotProblem, validatePointRobot, type EpisodeOutcome, type ExecutionMode, type PlannerMethod, type PointRobotTask } from './pointRobot';
 import { linearSystem, type LinearSystem, type LinearSystemId } from './systems';
 
@@ -32,6 +33,8 @@ export interface PlanningConfig {
   /** σ of the noise added to the real dynamics (point robot, LQR). */
   dynamicsNoise: number;
   system: LinearSystemId;
+  /** The iLQR part's task: swing up a pendulum or a cart-pole. */
+  swingUp: SwingUpTaskId;
   /** r, the action penalty of the LQR and iLQR costs. */
   actionPenalty: number;
 }
@@ -47,8 +50,12 @@ export const DEFAULT_PLANNING: PlanningConfig = {
   actionNoise: 0.5,
   dynamicsNoise: 0.2,
   system: 'double-integrator',
+  swingUp: 'pendulum',
   actionPenalty: 0.1,
 };
+
+/** CEM beside iLQR on the same swing-up: N and M from the settings, σ₀ = 3, actions within ±10, this many rounds. */
+export const SWING_UP_CEM = { initialStd: 3, rounds: 30 } as const;
 
 /** Most sample trajectories sent to the page per round (the elites always are). */
 export const MAX_DRAWN_SAMPLES = 300;
@@ -68,6 +75,8 @@ export function validatePlanning(config: PlanningConfig): void {
   }
   if (!Number.isInteger(horizon) || horizon < 10 || horizon > 300) throw new Error(`The pendulum's horizon T must be a whole number from 10 to 300 steps (got ${horizon}).`);
   if (!(actionPenalty > 0)) throw new Error('iLQR needs an action penalty r > 0: without it Q_aa is singular and the action has no unique minimiser.');
+  if (config.swingUp !== 'pendulum' && config.swingUp !== 'cartpole') throw new Error(`The swing-up task must be "pendulum" or "cartpole" (got ${String(config.swingUp)}).`);
+  validateCem({ samples: config.samples, elites: config.elites, iterations: SWING_UP_CEM.rounds, initialStd: SWING_UP_CEM.initialStd });
 }
 
 export interface CemRoundView {
@@ -144,19 +153,42 @@ export interface LqrView {
 
 export interface IlqrView {
   part: 'ilqr';
+  task: SwingUpTaskId;
   T: number;
   dt: number;
-  /** θ_t of every nominal trajectory, the initial guess first. */
+  /** The pole angle that counts as upright (π for the pendulum, 0 for the cart-pole). */
+  upright: number;
+  /** The pole angle of every nominal trajectory, the initial guess first. */
   angles: number[][];
   torques: number[][];
+  /** Cart position along the latest trajectory (cart-pole only). */
+  cartX: number[] | null;
   costs: number[];
   alphas: (number | null)[];
   tried: { alpha: number; cost: number }[];
   mu: number;
   converged: boolean;
   iteration: number;
-  /** K_t and k_t of the latest backward pass (θ and ω gains), for the table. */
+  /** K_t and k_t of the latest backward pass (gains on every state entry), for the table. */
   gains: { K: number[]; k: number }[] | null;
+  /** Milliseconds of computing behind costs[i] (cumulative; 0 for the initial guess). */
+  ms: number[];
+  /** CEM on the same task, one round per step beside iLQR. */
+  cem: IlqrCemView;
+}
+
+export interface IlqrCemView {
+  samples: number;
+  elites: number;
+  rounds: number;
+  maxRounds: number;
+  /** J(μ) after each round (the zero plan first), and the cumulative milliseconds behind each. */
+  costs: number[];
+  ms: number[];
+  /** The mean plan's pole angles, cart positions (cart-pole) and actions. */
+  angles: number[];
+  cartX: number[] | null;
+  actions: number[];
 }
 
 export type PlanningView = CemView | LqrView | IlqrView;
@@ -172,6 +204,12 @@ export interface BenchResult {
   /** CEM on the same swing-up (N = 500, M = 50, 20 rounds, σ₀ = 3, torque within ±10). */
   cemPendulumMs: number;
   cemPendulumCost: number;
+  /** The cart-pole swing-up (T = 100, finite-difference derivatives): iLQR to convergence, and CEM as the demo runs it (N = 200, M = 20, 30 rounds). */
+  ilqrCartpoleMs: number;
+  ilqrCartpoleIterations: number;
+  ilqrCartpoleCost: number;
+  cemCartpoleMs: number;
+  cemCartpoleCost: number;
 }
 
 export type PlanningQueries = {
@@ -334,20 +372,35 @@ function lqrRunner(config: PlanningConfig, seed: number): PartRunner {
   };
 }
 
-function ilqrRunner(config: PlanningConfig): PartRunner {
-  const params = { ...DEFAULT_PENDULUM, T: config.horizon, actionPenalty: config.actionPenalty };
-  const problem = pendulumProblem(params);
-  const run: IlqrRun = createIlqr(problem, Array.from({ length: params.T }, () => [0]));
-  const angles: number[][] = [run.nominal.states.map((s) => s[0])];
+function ilqrRunner(config: PlanningConfig, seed: number): PartRunner {
+  const task = swingUpTask(config.swingUp, config.horizon, config.actionPenalty);
+  const { problem, angleIndex, positionIndex } = task;
+  const T = problem.T;
+  const run: IlqrRun = createIlqr(problem, Array.from({ length: T }, () => [0]));
+  const angles: number[][] = [run.nominal.states.map((s) => s[angleIndex])];
   const torques: number[][] = [run.nominal.actions.map((a) => a[0])];
   const costs: number[] = [run.nominal.cost];
   const alphas: (number | null)[] = [null];
+  const ms: number[] = [0];
   let latest: IlqrIteration | null = null;
+
+  // CEM on the same task: one round per step, from N(0, σ₀²).
+  const cemOptions = { samples: config.samples, elites: config.elites, iterations: SWING_UP_CEM.rounds, initialStd: SWING_UP_CEM.initialStd };
+  const rng = createRng(seed);
+  let dist: CemDistribution = initialDistribution(task.planning, cemOptions.initialStd);
+  const cemCosts: number[] = [rolloutCost(task.planning, problem.start, dist.mean)];
+  const cemMs: number[] = [0];
+  const meanStates = () => rollout(task.planning, problem.start, dist.mean).states;
+  const column = (flat: Float64Array, index: number) => Array.from({ length: T + 1 }, (_, t) => flat[t * problem.stateDim + index]);
+  const cemDone = () => cemCosts.length > SWING_UP_CEM.rounds;
+
   return {
     step() {
       if (!run.converged) {
+        const t0 = performance.now();
         latest = run.iterate();
-        angles.push(latest.trajectory.states.map((s) => s[0]));
+        ms.push(ms[ms.length - 1] + performance.now() - t0);
+        angles.push(latest.trajectory.states.map((s) => s[angleIndex]));
         torques.push(latest.trajectory.actions.map((a) => a[0]));
         costs.push(latest.cost);
         alphas.push(latest.alpha);
@@ -356,14 +409,33 @@ function ilqrRunner(config: PlanningConfig): PartRunner {
           torques.splice(1, 1);
         }
       }
-      const end = run.nominal.states[params.T - 1];
-      return { metrics: { cost: run.nominal.cost, alpha: latest?.alpha ?? 0, mu: run.mu, finalAngle: end[0] }, done: run.converged };
+      if (!cemDone()) {
+        const t0 = performance.now();
+        dist = cemIteration(task.planning, problem.start, dist, cemOptions, rng).after;
+        const cost = rolloutCost(task.planning, problem.start, dist.mean);
+        cemMs.push(cemMs[cemMs.length - 1] + performance.now() - t0);
+        cemCosts.push(cost);
+      }
+      const end = run.nominal.states[T - 1];
+      return {
+        metrics: { cost: run.nominal.cost, alpha: latest?.alpha ?? 0, mu: run.mu, finalAngle: end[angleIndex], cemCost: cemCosts[cemCosts.length - 1] },
+        done: run.converged && cemDone(),
+      };
     },
     view() {
+      const states = meanStates();
       return {
-        part: 'ilqr', T: params.T, dt: params.dt, angles: angles.map((a) => a.slice()), torques: torques.map((a) => a.slice()), costs: costs.slice(), alphas: alphas.slice(),
+        part: 'ilqr', task: task.id, T, dt: task.dt, upright: task.upright,
+        angles: angles.map((a) => a.slice()), torques: torques.map((a) => a.slice()),
+        cartX: positionIndex === null ? null : run.nominal.states.map((s) => s[positionIndex]),
+        costs: costs.slice(), alphas: alphas.slice(), ms: ms.slice(),
         tried: latest?.tried ?? [], mu: run.mu, converged: run.converged, iteration: run.iterations,
         gains: latest?.solution ? latest.solution.K.map((Kt, t) => ({ K: Kt[0].slice(), k: latest!.solution!.k[t][0] })) : null,
+        cem: {
+          samples: cemOptions.samples, elites: cemOptions.elites, rounds: cemCosts.length - 1, maxRounds: SWING_UP_CEM.rounds,
+          costs: cemCosts.slice(), ms: cemMs.slice(), angles: column(states, angleIndex),
+          cartX: positionIndex === null ? null : column(states, positionIndex), actions: Array.from(dist.mean),
+        },
       };
     },
     plan: () => Float32Array.from(run.nominal.actions.map((a) => a[0])),
@@ -405,6 +477,14 @@ export function benchPlanning(config: PlanningConfig, repeats: number): BenchRes
   const c0 = performance.now();
   const cemSwing = cem(pendulumPlanningProblem(DEFAULT_PENDULUM), [0, 0], { samples: 500, elites: 50, iterations: 20, initialStd: 3 }, createRng(1));
   const cemPendulumMs = performance.now() - c0;
+  const cartpole = swingUpTask('cartpole', 100, 0.05);
+  const k0 = performance.now();
+  const cartRun = createIlqr(cartpole.problem, Array.from({ length: 100 }, () => [0]));
+  while (!cartRun.converged && cartRun.iterations < 300) cartRun.iterate();
+  const ilqrCartpoleMs = performance.now() - k0;
+  const m0 = performance.now();
+  const cemCart = cem(cartpole.planning, cartpole.problem.start, { samples: 200, elites: 20, iterations: SWING_UP_CEM.rounds, initialStd: SWING_UP_CEM.initialStd }, createRng(1));
+  const cemCartpoleMs = performance.now() - m0;
   void config;
   const cemMs = median(cemTimes);
   return {
@@ -417,12 +497,17 @@ export function benchPlanning(config: PlanningConfig, repeats: number): BenchRes
     ilqrPendulumCost: run.nominal.cost,
     cemPendulumMs,
     cemPendulumCost: Math.min(cemSwing.cost, cemSwing.bestCost),
+    ilqrCartpoleMs,
+    ilqrCartpoleIterations: cartRun.iterations,
+    ilqrCartpoleCost: cartRun.nominal.cost,
+    cemCartpoleMs,
+    cemCartpoleCost: cemCart.cost,
   };
 }
 
 export function createPlanningTrainer(config: PlanningConfig, seed: number): Trainer<PlanningView, PlanningQueries> {
   validatePlanning(config);
-  const runner = config.part === 'cem' ? cemRunner(config, seed) : config.part === 'lqr' ? lqrRunner(config, seed) : ilqrRunner(config);
+  const runner = config.part === 'cem' ? cemRunner(config, seed) : config.part === 'lqr' ? lqrRunner(config, seed) : ilqrRunner(config, seed);
   const modelId = `planning/${config.part}`;
   return {
     step() {

@@ -4,6 +4,7 @@
  * J(𝐀) is the total cost of rolling it through the model from s_1 (lower is better; return = −J).
  */
 import type { Rng } from '../common/rng';
+import type { NonlinearProblem } from './ilqr';
 
 export interface PlanningProblem {
   stateDim: number;
@@ -220,4 +221,22 @@ export function cem(problem: PlanningProblem, s1: ArrayLike<number>, options: Ce
     dist = round.after;
   }
   return { plan: dist.mean.slice(), cost: rolloutCost(problem, s1, dist.mean), bestPlan, bestCost, history };
+}
+
+/** A NonlinearProblem as a black box for random shooting and CEM: same dynamics (time-invariant), same cost. */
+export function asPlanningProblem(problem: NonlinearProblem, maxAction: number): PlanningProblem {
+  const { stateDim, actionDim, T } = problem;
+  return {
+    stateDim,
+    actionDim,
+    horizon: T,
+    actionLow: Array.from({ length: actionDim }, () => -maxAction),
+    actionHigh: Array.from({ length: actionDim }, () => maxAction),
+    step(s, a, next) {
+      next.set(problem.dynamics(Array.from(s), Array.from(a), 0));
+    },
+    cost(s, a, _next, t) {
+      return problem.cost(Array.from(s), Array.from(a), t);
+    },
+  };
 }

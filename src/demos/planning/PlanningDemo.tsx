@@ -17,7 +17,8 @@ import { useDemoParams, useSeedInLink } from '../platform/useDemoParams';
 import type { DemoProps } from '../types';
 import { planningManifest, type PlanningParams } from './manifest';
 import { CemStage } from './CemStage';
-import { CemChart, CemEquation, IlqrChart, IlqrEquation, IlqrStage, LqrChart, LqrEquation, LqrStage } from './parts';
+import { CemChart, CemEquation, LqrChart, LqrEquation, LqrStage } from './parts';
+import { IlqrChart, IlqrEquation, IlqrStage } from './SwingUp';
 import './planning.css';
 
 const createWorker = () => new Worker(new URL('../../../workers/planning.worker.ts', import.meta.url), { type: 'module' });
@@ -25,8 +26,8 @@ const createWorker = () => new Worker(new URL('../../../workers/planning.worker.
 type Values = ParamValues<PlanningParams>;
 
 export function configOf(values: Values): PlanningConfig {
-  const { part, method, mode, samples, elites, iterations, horizon, actionNoise, dynamicsNoise, system, actionPenalty } = values;
-  return { part, method, mode, samples, elites, iterations, horizon, actionNoise, dynamicsNoise, system, actionPenalty };
+  const { part, method, mode, samples, elites, iterations, horizon, actionNoise, dynamicsNoise, system, swingUp, actionPenalty } = values;
+  return { part, method, mode, samples, elites, iterations, horizon, actionNoise, dynamicsNoise, system, swingUp, actionPenalty };
 }
 
 const FIRST_PRESET: Record<Values['part'], string> = { cem: 'cem-mpc', lqr: 'lqr-double-integrator', ilqr: 'ilqr-pendulum' };
@@ -47,10 +48,12 @@ function summary(s: TrainerState<PlanningConfig, PlanningView, PlanningQueries>,
     return `${state} · ${view.mode === 'mpc' ? 'MPC' : 'open loop'} · step ${view.steps} · ${doing} · ${formatSeconds(seconds)}`;
   }
   if (view.part === 'lqr') {
-    const where = view.phase === 'backward' ? `backward pass at t = ${view.revealedFrom + 1}` : view.phase === 'forward' ? `forward pass, step ${view.states.length - 1} of ${view.T}` : 'done';
-    return `${state} · LQR · ${where} · cost ${view.cost.toFixed(3)} (up to a constant) · ${formatSeconds(seconds)}`;
+    const where = view.phase === 'backward' ? `backward pass, t = ${view.revealedFrom + 1}` : view.phase === 'forward' ? `forward pass, step ${view.states.length - 1} of ${view.T}` : 'done';
+    return `${state} · LQR · ${where} · cost ${view.cost.toFixed(3)} · ${formatSeconds(seconds)}`;
   }
-  return `${state} · iLQR iteration ${view.iteration} · cost ${view.costs[view.costs.length - 1].toFixed(2)}${view.converged ? ' · converged' : ''} · ${formatSeconds(seconds)}`;
+  const ilqr = `iLQR ${view.iteration} iterations, cost ${view.costs[view.costs.length - 1].toFixed(2)}${view.converged ? ', converged' : ''}`;
+  const cem = `CEM ${view.cem.rounds} rounds, cost ${view.cem.costs[view.cem.costs.length - 1].toFixed(2)}`;
+  return `${state} · ${ilqr} · ${cem}`;
 }
 
 const FORM_FIELDS = ['samples', 'elites', 'iterations', 'horizon', 'actionNoise', 'dynamicsNoise', 'actionPenalty', 'seed'] as const;
@@ -118,7 +121,9 @@ function details(view: PlanningView | null): { label: string; value: string }[] 
     { label: 'Cost', value: formatDiagnostic(view.costs[view.costs.length - 1]) },
     { label: 'Regularisation μ', value: formatDiagnostic(view.mu) },
     { label: 'Step sizes accepted below 1', value: view.alphas.filter((a) => a !== null && a < 1).join(', ') || 'none' },
-    { label: 'K_1 (θ, ω), k_1', value: view.gains ? `[${view.gains[0].K.map((x) => formatDiagnostic(x)).join(', ')}], ${formatDiagnostic(view.gains[0].k)}` : '–' },
+    { label: 'CEM: cost of the mean plan', value: formatDiagnostic(view.cem.costs[view.cem.costs.length - 1]) },
+    { label: `CEM: rounds (N = ${view.cem.samples}, M = ${view.cem.elites}, σ₀ = 3)`, value: `${view.cem.rounds} of ${view.cem.maxRounds}` },
+    { label: view.task === 'pendulum' ? 'K_1 (θ, ω), k_1' : 'K_1 (x, ẋ, θ, θ̇), k_1', value: view.gains ? `[${view.gains[0].K.map((x) => formatDiagnostic(x)).join(', ')}], ${formatDiagnostic(view.gains[0].k)}` : '–' },
   ];
 }
 
@@ -205,13 +210,16 @@ export default function PlanningDemo({ slotId }: DemoProps) {
   let chart: ReactNode = null;
   if (shown?.part === 'cem') {
     stage = (
-      <>
+      <div className="pl-cem-stage">
         <CemStage view={shown as CemView} />
-        <p className="pl-note pl-key">
-          <span className="pl-k pl-k--cheap">cheap</span>→<span className="pl-k pl-k--costly">costly</span> samples, <span className="pl-k pl-k--elite">elites</span>,{' '}
-          <span className="pl-k pl-k--mean">refit mean</span> with the elites’ spread, dashed: mean before the refit; black dashes: the committed plan.
-        </p>
-      </>
+        <ul className="pl-note pl-key" aria-label="Key to the picture">
+          <li><span className="pl-k pl-k--cheap">cheap</span> → <span className="pl-k pl-k--costly">costly</span> samples</li>
+          <li><span className="pl-k pl-k--elite">elites</span></li>
+          <li><span className="pl-k pl-k--mean">refit mean</span>, circles: the elites’ spread</li>
+          <li>dashed: the mean before the refit</li>
+          <li>black dashes: the committed plan</li>
+        </ul>
+      </div>
     );
     chart = (
       <>
@@ -243,12 +251,12 @@ export default function PlanningDemo({ slotId }: DemoProps) {
   const presetOptions = [{ value: '', label: '(custom)' }, ...planningManifest.presets.map((p) => ({ value: p.id, label: p.label }))];
   const settings = (
     <>
-      <PrimarySetting param="part" label="Part" value={part} options={[{ value: 'cem', label: 'CEM / random shooting' }, { value: 'lqr', label: 'LQR' }, { value: 'ilqr', label: 'iLQR' }]}
-        onChange={(p) => applyPreset(FIRST_PRESET[p])} />
-      <PrimarySetting label="Preset" value={currentPreset} options={presetOptions} onChange={(id) => id && applyPreset(id)} />
+      <PrimarySetting param="part" label="Part" value={part} options={[{ value: 'cem', label: 'CEM' }, { value: 'lqr', label: 'LQR' }, { value: 'ilqr', label: 'iLQR' }]}
+        description="CEM and random shooting; LQR; iLQR against CEM" onChange={(p) => applyPreset(FIRST_PRESET[p])} />
       {part === 'cem' ? (
         <>
-          <PrimarySetting param="mode" label="Execution" value={v.mode} options={[{ value: 'mpc', label: 'Replan every step (MPC)' }, { value: 'open-loop', label: 'Open loop' }]} onChange={(mode) => apply({ mode })} />
+          <PrimarySetting param="mode" label="Execution" value={v.mode} options={[{ value: 'mpc', label: 'MPC' }, { value: 'open-loop', label: 'Open loop' }]}
+            description="MPC replans every step; open loop executes one plan blindly" onChange={(mode) => apply({ mode })} />
           <PrimarySetting param="dynamicsNoise" label="Noise σ" value={String(v.dynamicsNoise)} options={NOISES.cem.map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ dynamicsNoise: Number(n) })} />
           <PrimarySetting param="samples" label="Samples" value={String(v.samples)} options={(SAMPLES.includes(v.samples) ? SAMPLES : [...SAMPLES, v.samples]).map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ samples: Number(n) })} />
         </>
@@ -260,25 +268,28 @@ export default function PlanningDemo({ slotId }: DemoProps) {
         </>
       ) : (
         <>
+          <PrimarySetting param="swingUp" label="Task" value={v.swingUp} options={[{ value: 'pendulum', label: 'Pendulum' }, { value: 'cartpole', label: 'Cart-pole' }]}
+            description="Swing up a pendulum or a cart-pole" onChange={(swingUp) => applyPreset(swingUp === 'cartpole' ? 'ilqr-cartpole' : 'ilqr-pendulum')} />
           <PrimarySetting param="horizon" label="Horizon T" value={String(v.horizon)} options={(HORIZONS.includes(v.horizon) ? HORIZONS : [...HORIZONS, v.horizon]).map((n) => ({ value: String(n), label: `${n} steps` }))} onChange={(n) => apply({ horizon: Number(n) })} />
           <PrimarySetting param="actionPenalty" label="Penalty r" value={String(v.actionPenalty)} options={(PENALTIES.includes(v.actionPenalty) ? PENALTIES : [...PENALTIES, v.actionPenalty]).map((n) => ({ value: String(n), label: String(n) }))} onChange={(n) => apply({ actionPenalty: Number(n) })} />
         </>
       )}
     </>
   );
+  const presetPicker = <PrimarySetting label="Preset" value={currentPreset} options={presetOptions} onChange={(id) => id && applyPreset(id)} />;
 
   return (
     <div className="pl-demo" data-demo="cem-lqr">
       <DemoFrame
         label="Planning with a known model"
         controller={controller}
-        unit={part === 'cem' ? 'planning round or action' : part === 'lqr' ? 'backward or forward step' : 'iLQR iteration'}
+        unit={part === 'cem' ? 'planning round or action' : part === 'lqr' ? 'backward or forward step' : 'iLQR iteration and CEM round'}
         notices={notices}
         stage={stage}
         chart={chart}
         settings={settings}
         panels={[
-          { id: 'settings', label: 'More settings', content: <SettingsForm params={params} onApply={apply} /> },
+          { id: 'settings', label: 'More settings', content: <><div className="pl-preset">{presetPicker}</div><SettingsForm params={params} onApply={apply} /></> },
           { id: 'details', label: 'Details', content: <DetailsTable caption="Latest step" rows={details(shown)} /> },
         ]}
       />

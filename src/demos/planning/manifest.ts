@@ -16,6 +16,7 @@ export function planningParams() {
     actionNoise: { ...num(0.5, 0.01, 2), label: 'Action noise σ₀ (CEM)' },
     dynamicsNoise: { ...num(0.2, 0, 1), label: 'Dynamics noise σ' },
     system: { ...choice('double-integrator', ['double-integrator', 'cartpole'] as const), label: 'Linear system' },
+    swingUp: { ...choice('pendulum', ['pendulum', 'cartpole'] as const), label: 'Swing-up task' },
     actionPenalty: { ...num(0.1, 0, 10), label: 'Action penalty r' },
     seed: { ...seedParam(1), label: 'Seed' },
   };
@@ -33,7 +34,8 @@ export const planningManifest: DemoManifest<PlanningParams> = {
     { id: 'random-shooting', label: 'Random shooting with MPC', values: { part: 'cem', method: 'random', mode: 'mpc', samples: 500, elites: 20, iterations: 1, horizon: 12, dynamicsNoise: 0.2 } },
     { id: 'lqr-double-integrator', label: 'LQR: double integrator', values: { part: 'lqr', system: 'double-integrator', horizon: 60, actionPenalty: 0.1, dynamicsNoise: 0.02 } },
     { id: 'lqr-cartpole', label: 'LQR: cart-pole linearised about upright', values: { part: 'lqr', system: 'cartpole', horizon: 100, actionPenalty: 0.1, dynamicsNoise: 0.005 } },
-    { id: 'ilqr-pendulum', label: 'iLQR: pendulum swing-up', values: { part: 'ilqr', horizon: 100, actionPenalty: 0.05 } },
+    { id: 'ilqr-pendulum', label: 'iLQR against CEM: pendulum swing-up', values: { part: 'ilqr', swingUp: 'pendulum', horizon: 100, actionPenalty: 0.05, samples: 200, elites: 20 } },
+    { id: 'ilqr-cartpole', label: 'iLQR against CEM: cart-pole swing-up', values: { part: 'ilqr', swingUp: 'cartpole', horizon: 100, actionPenalty: 0.05, samples: 200, elites: 20 } },
   ],
   primary: ['part', 'mode', 'dynamicsNoise', 'samples'],
 };

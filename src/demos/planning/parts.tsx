@@ -1,6 +1,6 @@
-/** Charts and live equations of the three parts: CEM on the point robot, LQR, iLQR. */
+/** Charts and live equations of the CEM and LQR parts (the iLQR part is in SwingUp.tsx). */
 import { LiveFormula } from '../../components/math/LiveFormula';
-import type { CemView, IlqrView, LqrView } from '../../algorithms/planning/session';
+import type { CemView, LqrView } from '../../algorithms/planning/session';
 import { LinePlot, type Series } from './plots';
 
 /** A number for a formula: 3 significant digits, no −0. */
@@ -45,14 +45,15 @@ export function LqrStage({ view }: { view: LqrView }) {
   const dims = view.system === 'cartpole' ? [0, 2] : [0, 1];
   const classes = ['pl-c1', 'pl-c2'];
   const series: Series[] = dims.flatMap((d, i) => [
-    { label: `${view.stateNames[d]} (noise-free prediction)`, className: classes[i], dashed: true, points: view.predicted.map((s, t) => [t * view.dt, s[d]] as [number, number]) },
-    { label: `${view.stateNames[d]} (actual run)`, className: classes[i], width: 3, points: view.states.map((s, t) => [t * view.dt, s[d]] as [number, number]) },
+    { label: `${view.stateNames[d]}`, className: classes[i], width: 3, points: view.states.map((s, t) => [t * view.dt, s[d]] as [number, number]) },
+    { label: '', className: classes[i], dashed: true, points: view.predicted.map((s, t) => [t * view.dt, s[d]] as [number, number]) },
   ]);
   return (
     <div>
-      <LinePlot series={series} xLabel="time (s)" yLabel="state" height={200} xRange={[0, view.T * view.dt]} refs={[{ y: 1, label: 'target position' }]}
+      <p className="pl-note pl-small">Solid: run with noise σ = {view.noise} · dashed: noise-free</p>
+      <LinePlot series={series} xLabel="" yLabel="state" height={110} xRange={[0, view.T * view.dt]} refs={[{ y: 1, label: 'target position' }]}
         label={`LQR on the ${view.system === 'cartpole' ? 'linearised cart-pole' : 'double integrator'}: ${view.states.length - 1} of ${view.T} steps run, cost so far ${view.cost.toFixed(3)}`} />
-      <LinePlot series={[{ label: 'a_t = K_t s_t + k_t', className: 'pl-c3', points: view.actions.map((a, t) => [t * view.dt, a]) }]} xLabel="time (s)" yLabel="action" height={110}
+      <LinePlot series={[{ label: 'a_t = K_t s_t + k_t', className: 'pl-c3', points: view.actions.map((a, t) => [t * view.dt, a]) }]} xLabel="time (s)" yLabel="action" height={85}
         xRange={[0, view.T * view.dt]} label={`Actions so far: ${view.actions.length}`} legend={false} />
     </div>
   );
@@ -69,7 +70,7 @@ export function LqrChart({ view }: { view: LqrView }) {
     { label: 'k_t', className: 'pl-c5', dashed: true, points: view.k.map((kt, t) => [t + 1, t >= from ? kt : Number.NaN] as [number, number]) },
   ];
   return (
-    <LinePlot series={series} xLabel="step t" yLabel="gain" xRange={[1, view.T]}
+    <LinePlot series={series} xLabel="step t" yLabel="gain" height={120} xRange={[1, view.T]}
       label={from < view.T ? `Gains from the backward pass for t = ${from + 1} to ${view.T}: K_1 = [${view.K[from].map((x) => x.toFixed(3)).join(', ')}]` : 'The backward pass has not started'} />
   );
 }
@@ -90,58 +91,6 @@ export function LqrEquation({ view }: { view: LqrView }) {
   return (
     <div className="pl-eq">
       {tex.map((line) => <LiveFormula key={line} tex={line} display label={line} />)}
-    </div>
-  );
-}
-
-export function IlqrStage({ view }: { view: IlqrView }) {
-  const count = view.angles.length;
-  const series: Series[] = view.angles.map((angles, i) => ({
-    label: i === count - 1 ? `iteration ${view.iteration}` : i === 0 ? 'initial guess (no torque)' : '',
-    className: i === count - 1 ? 'pl-c1' : 'pl-old',
-    width: i === count - 1 ? 3 : 1.2,
-    opacity: i === count - 1 ? 1 : i === count - 2 ? 0.8 : 0.25 + 0.4 * (i / count),
-    points: angles.map((a, t) => [t * view.dt, a] as [number, number]),
-  }));
-  if (count >= 2) series.splice(count - 2, 1, { ...series[count - 2], label: 'previous iteration', className: 'pl-c2', dashed: true });
-  const end = view.angles[count - 1][view.T - 1];
-  return (
-    <div>
-      <LinePlot series={series} xLabel="time (s)" yLabel="angle θ (rad)" height={220} yRange={[-1.5, 4]} refs={[{ y: Math.PI, label: 'upright θ = π' }]}
-        label={`Pendulum angle over time for ${count} trajectories; the latest ends at θ = ${end.toFixed(2)}`} />
-      <LinePlot series={[{ label: 'torque', className: 'pl-c3', points: view.torques[count - 1].map((u, t) => [t * view.dt, u]) }]} xLabel="time (s)" yLabel="torque u" height={110}
-        legend={false} label="Torque of the latest trajectory" />
-    </div>
-  );
-}
-
-export function IlqrChart({ view }: { view: IlqrView }) {
-  const points = view.costs.map((c, i) => [i, c] as [number, number]);
-  return (
-    <LinePlot series={[{ label: 'total cost Σ c(s_t, a_t)', className: 'pl-c1', points }]} xLabel="iLQR iteration" yLabel="cost" log
-      label={`Cost per iteration: ${view.costs.map((c) => c.toFixed(1)).slice(-5).join(', ')}`}>
-      {(x, y) => view.alphas.map((a, i) => (a !== null && a < 1 ? (
-        <g key={i}>
-          <circle cx={x(i)} cy={y(view.costs[i])} r={5} className="pl-mark" />
-          <text x={x(i) + 6} y={y(view.costs[i]) - 6} className="pl-tick">{`α=${a}`}</text>
-        </g>
-      ) : null))}
-    </LinePlot>
-  );
-}
-
-export function IlqrEquation({ view }: { view: IlqrView }) {
-  if (view.tried.length === 0) return <p className="pl-note">Step to run one iteration: linearise around the trajectory, run the LQR backward pass, then try α = 1, ½, ¼, … on the real pendulum.</p>;
-  const accepted = view.alphas[view.alphas.length - 1];
-  const tries = view.tried.map((t) => `\\alpha = ${num(t.alpha)}: J = ${num(t.cost, 4)}`).join(',\\; ');
-  const tex = `a_t = \\mathbf{K}_t (s_t - \\hat{s}_t) + \\alpha \\mathbf{k}_t + \\hat{a}_t; \\quad ${tries}`;
-  return (
-    <div className="pl-eq">
-      <LiveFormula tex={tex} display label={`Line search: ${view.tried.map((t) => `alpha ${t.alpha} gives cost ${t.cost.toFixed(2)}`).join('; ')}`} />
-      <p className="pl-note">
-        {accepted === null ? `No step size lowered the cost; μ grows to ${num(view.mu)} and the next iteration tries again.` : `Accepted α = ${accepted}: cost ${view.costs[view.costs.length - 2].toFixed(2)} → ${view.costs[view.costs.length - 1].toFixed(2)}.`}
-        {view.converged ? ' Converged: the cost no longer improves.' : ''}
-      </p>
     </div>
   );
 }

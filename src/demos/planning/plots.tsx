@@ -1,6 +1,12 @@
 /** Small SVG line plots shared by the planning demo's parts (no chart library: a few lines each). */
-import type { ReactNode } from 'react';
-import { formatTick, niceTicks } from '../frame';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { formatLogTick, formatTick, logTicks, niceTicks } from '../frame';
+
+/** A log axis in log10 units: the powers of ten around [10^lo, 10^hi]. */
+function powersOfTen(lo: number, hi: number) {
+  const ticks = logTicks(10 ** lo, 10 ** hi, 5).map((v) => Math.round(Math.log10(v)));
+  return { min: ticks[0], max: ticks[ticks.length - 1], step: 1, ticks };
+}
 
 export interface Series {
   label: string;
@@ -29,18 +35,39 @@ interface PlotProps {
   children?: (x: (v: number) => number, y: (v: number) => number) => ReactNode;
 }
 
-const WIDTH = 640;
+/** Drawing width before the figure is measured; afterwards the SVG is drawn at its real width, so text stays at its CSS size. */
+const INITIAL_WIDTH = 400;
 const LEFT = 58;
 const RIGHT = 12;
 const TOP = 10;
 
-export function LinePlot({ series, xLabel, yLabel, label, height = 180, yRange, xRange, log = false, refs = [], legend = true, children }: PlotProps) {
-  const bottom = 40;
+/** The element's width in CSS pixels, following resizes. */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(INITIAL_WIDTH);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setWidth(Math.max(200, Math.round(el.clientWidth)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+/** `height` is in CSS pixels; the width is the figure's. */
+export function LinePlot({ series, xLabel, yLabel, label, height = 130, yRange, xRange, log = false, refs = [], legend = true, children }: PlotProps) {
+  const [figure, WIDTH] = useWidth<HTMLElement>();
+  const bottom = xLabel ? 40 : 24; // room for the ticks, and the axis title when there is one
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y) && (!log || y > 0));
   const xs = all.map(([x]) => x);
   const ys = all.map(([, y]) => (log ? Math.log10(y) : y)).concat(refs.map((r) => (log ? Math.log10(r.y) : r.y)));
   const xTicks = niceTicks(xRange?.[0] ?? (xs.length ? Math.min(...xs) : 0), xRange?.[1] ?? (xs.length ? Math.max(...xs) : 1), 6);
-  const yTicks = yRange ? niceTicks(yRange[0], yRange[1], 4) : niceTicks(ys.length ? Math.min(...ys) : 0, ys.length ? Math.max(...ys) : 1, 4);
+  const yLo = ys.length ? Math.min(...ys) : 0;
+  const yHi = ys.length ? Math.max(...ys) : 1;
+  const yTicks = yRange ? niceTicks(yRange[0], yRange[1], 4) : log ? powersOfTen(yLo, yHi) : niceTicks(yLo, yHi, 4);
   const x = (v: number) => LEFT + ((v - xTicks.min) / (xTicks.max - xTicks.min || 1)) * (WIDTH - LEFT - RIGHT);
   const yRaw = (v: number) => TOP + (1 - (v - yTicks.min) / (yTicks.max - yTicks.min || 1)) * (height - TOP - bottom);
   const y = (v: number) => yRaw(log ? Math.log10(Math.max(v, 1e-12)) : v);
@@ -58,7 +85,7 @@ export function LinePlot({ series, xLabel, yLabel, label, height = 180, yRange, 
     return d;
   };
   return (
-    <figure className="pl-plot">
+    <figure className="pl-plot" ref={figure}>
       {legend ? (
         <figcaption className="pl-legend">
           {series.filter((s) => s.label).map((s) => (
@@ -70,13 +97,13 @@ export function LinePlot({ series, xLabel, yLabel, label, height = 180, yRange, 
         {yTicks.ticks.map((t) => (
           <g key={`y${t}`}>
             <line x1={LEFT} x2={WIDTH - RIGHT} y1={yRaw(t)} y2={yRaw(t)} className="pl-grid" />
-            <text x={LEFT - 6} y={yRaw(t) + 5} className="pl-tick" textAnchor="end">{log ? formatTick(10 ** t, 10 ** t) : formatTick(t, yTicks.step)}</text>
+            <text x={LEFT - 6} y={yRaw(t) + 5} className="pl-tick" textAnchor="end">{log ? formatLogTick(10 ** t) : formatTick(t, yTicks.step)}</text>
           </g>
         ))}
         {xTicks.ticks.map((t) => (
           <text key={`x${t}`} x={x(t)} y={height - bottom + 18} className="pl-tick" textAnchor="middle">{formatTick(t, xTicks.step)}</text>
         ))}
-        <text x={(LEFT + WIDTH) / 2} y={height - 4} className="pl-tick" textAnchor="middle">{xLabel}</text>
+        {xLabel ? <text x={(LEFT + WIDTH) / 2} y={height - 4} className="pl-tick" textAnchor="middle">{xLabel}</text> : null}
         <text x={12} y={TOP + (height - bottom) / 2} className="pl-tick" textAnchor="middle" transform={`rotate(-90 12 ${TOP + (height - bottom) / 2})`}>{yLabel}</text>
         {refs.map((r) => (
           <g key={r.label}>
