@@ -94,6 +94,34 @@ describe('the tfjs VAE', () => {
   });
 });
 
+describe('β on the KL term', () => {
+  // The β-VAE objective E_q[−log p(x|z)] + β KL(q ‖ p): the same start and the same batches, only β
+  // differs. A larger β buys a smaller KL with a worse reconstruction (seeded, cpu: KL 2.43 → 0.29, recon 192.1 → 202.0 nats).
+  it('raising β from 1 to 8 lowers the held-out KL and raises the reconstruction loss', async () => {
+    const heldOut = { ...data.heldOut, count: 300 };
+    const train = async (beta: number) => {
+      const rng = createRng(11);
+      const vae = new TfVae(initVae({ latent: 2, hidden: 32 }, createRng(3)));
+      const optimizer = tf.train.adam(3e-3);
+      for (let step = 0; step < 200; step++) {
+        const indices = Array.from({ length: 32 }, () => rng.int(data.train.count));
+        const x = tf.tensor2d(digitBatch(data.train, indices), [32, DIGIT_PIXELS]);
+        const eps = tf.tensor2d(normals(rng, 64), [32, 2]);
+        await vae.trainStep(optimizer, x, eps, beta);
+        tf.dispose([x, eps]);
+      }
+      const result = await vae.evaluate(heldOut, createRng(1));
+      optimizer.dispose();
+      vae.dispose();
+      return result;
+    };
+    const plain = await train(1);
+    const heavy = await train(8);
+    expect(heavy.kl).toBeLessThan(plain.kl * 0.5);
+    expect(heavy.recon).toBeGreaterThan(plain.recon + 3);
+  }, 60_000);
+});
+
 describe('importance-weighted bound', () => {
   // A briefly trained model: its decoder depends on z and its encoder is far from the true
   // posterior, so the gaps between the bounds are clear.
