@@ -49,7 +49,7 @@ test('pulls, fills the regret chart from the worker, and orders the policies as 
   expect(bound).toBeCloseTo(laiRobbins([0.9, 0.7, 0.6, 0.4, 0.2], 10000), 1);
 
   // one pull, then a thousand at once
-  await demo.getByRole('button', { name: '+1', exact: true }).click();
+  await demo.getByRole('button', { name: 'Step', exact: true }).click(); // Step is one pull
   await expect.poll(async () => (await live(page)).pulls).toBe(1);
   await demo.getByRole('button', { name: '+1,000' }).click();
   await expect.poll(async () => (await live(page)).pulls, { timeout: 30_000 }).toBe(1001);
@@ -109,4 +109,37 @@ test('the chain: ε-greedy never reaches the far end, the count bonus does', asy
   const reached = Number(/far end reached (\d+) times in 300 episodes/.exec(bonus)?.[1]);
   expect(reached).toBeGreaterThan(10);
   expect(errors).toEqual([]);
+});
+
+test('1366 × 768: the arms, status, run controls, main settings and regret chart are on screen together', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const demo = await openDemo(page, '?bandits.runs=10&bandits.horizon=1000');
+  const frame = demo.locator('.demo-frame');
+  await expect(demo.locator('svg.bd-chart')).toBeVisible({ timeout: 60_000 });
+  await frame.evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    const header = document.querySelector('.site-header');
+    window.scrollBy(0, -(header ? header.getBoundingClientRect().bottom : 0) - 8);
+  });
+  const header = await page.locator('.site-header').boundingBox();
+  const top = header ? header.y + header.height : 0;
+  // The demo column may be a scroll box of its own: its bottom edge is the limit, not the window's.
+  const column = await frame.evaluate((el) => {
+    let node: HTMLElement | null = el.parentElement;
+    while (node && !['auto', 'scroll'].includes(getComputedStyle(node).overflowY)) node = node.parentElement;
+    return node ? node.getBoundingClientRect().bottom : window.innerHeight;
+  });
+  const bottom = Math.min(768, column);
+  const parts = {
+    arms: demo.locator('svg.bd-arms'),
+    status: demo.getByTestId('demo-status'),
+    play: demo.getByRole('button', { name: 'Play', exact: true }),
+    policy: demo.getByLabel(/^Policy/),
+    'regret chart': demo.locator('svg.bd-chart'),
+  };
+  for (const [name, locator] of Object.entries(parts)) {
+    const box = (await locator.boundingBox())!;
+    expect(box.y, `${name} top`).toBeGreaterThanOrEqual(top - 1);
+    expect(box.y + box.height, `${name} bottom`).toBeLessThanOrEqual(bottom + 1);
+  }
 });

@@ -7,7 +7,7 @@ import { betaDensity } from '../../algorithms/bandits/sampling';
 import type { BanditView } from '../../algorithms/bandits/session';
 import { useWidth } from './useWidth';
 
-const HEIGHT = 160;
+const HEIGHT = 140;
 const TOP = 12;
 const BOTTOM = 44;
 const LEFT = 34;

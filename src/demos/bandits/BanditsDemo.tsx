@@ -144,7 +144,7 @@ export default function BanditsDemo({ slotId }: DemoProps) {
     </>
   );
 
-  const pullButtons = [1, 100, 1000, 10000];
+  const pullButtons = [100, 1000, 10000]; // one pull is the Step button
   return (
     <div className="bd-demo" data-demo="bandits">
       <DemoFrame
@@ -157,8 +157,8 @@ export default function BanditsDemo({ slotId }: DemoProps) {
             <ArmsView view={view} showMeans={params.values.showMeans} />
             <p className="bd-note" aria-live="polite">
               {view && view.lastArm !== null
-                ? `Pull ${view.pulls.toLocaleString('en')}: arm ${view.lastArm + 1} paid ${formatDiagnostic(view.lastReward ?? 0)}. Regret so far ${view.regret.toFixed(2)}.`
-                : 'Bars: estimates μ̂ · whiskers: UCB1 bounds · shapes: Thompson posteriors.'}
+                ? `Pull ${view.pulls.toLocaleString('en')}: arm ${view.lastArm + 1} paid ${formatDiagnostic(view.lastReward ?? 0)} · regret ${view.regret.toFixed(2)}`
+                : 'Bar: μ̂ · whisker: UCB1 · shape: Thompson'}
             </p>
             <div className="bd-controls" role="group" aria-label="Run many pulls">
               {pullButtons.map((n) => (

@@ -18,7 +18,7 @@ export const POLICY_COLORS: Record<PolicyId, string> = {
   thompson: '#009e73',
 };
 
-const HEIGHT = 180;
+const HEIGHT = 130;
 const LEFT = 52;
 const RIGHT = 12;
 
