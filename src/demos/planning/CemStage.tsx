@@ -2,7 +2,8 @@
  * The point robot's room on a canvas: obstacles (with the planner's safety margin), the goal, the
  * latest CEM round's sampled trajectories coloured by cost (cheap blue, costly orange), the elites
  * in green, the mean path before (dashed) and after (purple) the refit with the elites' spread as
- * circles, the committed plan (black dashes) and the path actually driven.
+ * circles, the committed plan (short dashes) and the path actually driven, all in the theme's
+ * colours (CSS variables, read again when the theme changes).
  */
 import { useEffect, useRef } from 'react';
 import type { CemView } from '../../algorithms/planning/session';
