@@ -15,15 +15,21 @@ type Hooks = { __rl?: { controllers: Record<string, { status(): Status; play(): 
  */
 interface Lines { canvas?: string; svg?: string }
 
+/**
+ * Where the theme shows on a demo's canvases: `paper`, a canvas whose pixel (3, 3) is its own opaque
+ * background; `ink`, a transparent overlay canvas whose drawn pixels are all in the ink colour.
+ */
+interface Themed { paper: string; ink?: string }
+
 /** Every demo built so far: its lecture, slot, a setting a share link must carry, and its lines. */
-const DEMOS: readonly { lecture: string; slot: string; setting: { key: string; value: string; label: string }; lines: Lines }[] = [
+const DEMOS: readonly { lecture: string; slot: string; setting: { key: string; value: string; label: string }; lines: Lines; themed?: Themed }[] = [
   { lecture: 'actor-critic', slot: 'td', setting: { key: 'alpha', value: '0.05', label: 'Step size α' }, lines: { svg: '.rw-truth' } },
   { lecture: 'value-functions', slot: 'vi', setting: { key: 'gamma', value: '0.8', label: 'Discount γ' }, lines: {} },
   { lecture: 'policy-gradients', slot: 'pg', setting: { key: 'learningRate', value: '0.003', label: 'Learning rate' }, lines: { canvas: '.cartpole-view__canvas' } },
   { lecture: 'exploration', slot: 'bandits', setting: { key: 'policy', value: 'thompson', label: 'Policy' }, lines: { svg: '.bd-posterior' } },
-  { lecture: 'optimal-control', slot: 'mcts', setting: { key: 'c', value: '0.7', label: 'C' }, lines: { canvas: '[data-testid="mcts-tree"]' } },
-  { lecture: 'optimal-control', slot: 'cem', setting: { key: 'samples', value: '500', label: 'Samples' }, lines: { canvas: '.pl-room', svg: '.pl-line' } },
-  { lecture: 'variational-inference', slot: 'vae', setting: { key: 'beta', value: '4', label: 'β on the KL term' }, lines: { canvas: '[data-testid="vae-plane"]' } },
+  { lecture: 'optimal-control', slot: 'mcts', setting: { key: 'c', value: '0.7', label: 'C' }, lines: { canvas: '[data-testid="mcts-tree"]' }, themed: { paper: '[data-testid="mcts-tree"]' } },
+  { lecture: 'optimal-control', slot: 'cem', setting: { key: 'samples', value: '500', label: 'Samples' }, lines: { canvas: '.pl-room', svg: '.pl-line' }, themed: { paper: '.pl-room' } },
+  { lecture: 'variational-inference', slot: 'vae', setting: { key: 'beta', value: '4', label: 'β on the KL term' }, lines: { canvas: '[data-testid="vae-plane"]' }, themed: { paper: '.vae-plane canvas:first-child', ink: '[data-testid="vae-plane"]' } },
   { lecture: 'inverse-rl', slot: 'irl', setting: { key: 'demonstrations', value: '20', label: 'Demonstrations' }, lines: { svg: '.irl-map polyline' } },
 ];
 
@@ -42,6 +48,33 @@ function readLines(page: Page, slot: string, lines: Lines) {
     }
     return { scale: canvas?.dataset.lineScale ?? null, stroke: svg ? parseFloat(getComputedStyle(svg).strokeWidth) : null, inked };
   }, lines);
+}
+
+/**
+ * The luminance (0 black, 1 white) of the `paper` canvas's pixel (3, 3) (NaN unless opaque) and the
+ * mean luminance of the pixels drawn on the `ink` canvas (NaN if none).
+ */
+function readThemed(page: Page, slot: string, themed: Themed) {
+  return page.locator(`[data-demo-slot="${slot}"]`).evaluate((section, sel) => {
+    const lum = (d: ArrayLike<number>, i: number) => (0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255;
+    const corner = section.querySelector<HTMLCanvasElement>(sel.paper)!.getContext('2d')!.getImageData(3, 3, 1, 1).data;
+    const paper = corner[3] === 255 ? lum(corner, 0) : NaN;
+    let ink = NaN;
+    if (sel.ink) {
+      const canvas = section.querySelector<HTMLCanvasElement>(sel.ink)!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 128) {
+          sum += lum(data, i);
+          n++;
+        }
+      }
+      ink = n ? sum / n : NaN;
+    }
+    return { paper, ink };
+  }, themed);
 }
 
 async function openDemo(page: Page, lecture: string, slot: string, query = '') {
@@ -148,6 +181,17 @@ for (const demo of DEMOS) {
     await expect(section).toHaveAttribute('data-presenter', 'true');
     await section.getByRole('button', { name: 'Leave presenter mode' }).click();
     await expect(section).not.toHaveAttribute('data-presenter', 'true');
+
+    // The canvases follow the theme (the page opens light): the reader picks Dark, and the
+    // background turns dark and the lines light, without a reload.
+    if (demo.themed) {
+      const light = await readThemed(page, demo.slot, demo.themed);
+      expect(light.paper, `${demo.themed.paper} is opaque and light`).toBeGreaterThan(0.8);
+      if (demo.themed.ink) expect(light.ink, `${demo.themed.ink} draws dark lines`).toBeLessThan(0.3);
+      await page.getByLabel('Theme').selectOption('dark');
+      await expect.poll(async () => (await readThemed(page, demo.slot, demo.themed!)).paper, { message: `${demo.themed.paper} turns dark` }).toBeLessThan(0.2);
+      if (demo.themed.ink) await expect.poll(async () => (await readThemed(page, demo.slot, demo.themed!)).ink, { message: `${demo.themed.ink} draws light lines` }).toBeGreaterThan(0.7);
+    }
     expect(errors).toEqual([]);
   });
 
@@ -280,6 +324,8 @@ test('keyboard only: Tab reaches the demo with a visible focus ring, Enter plays
   await expect.poll(async () => (await status(page, 'td')).playing).toBe(false);
 });
 
+// The other demos' canvases (the MCTS tree, the CEM room, the latent plane) are checked in dark
+// mode at the end of their presenter tests above, in the page those already load.
 test('the theme follows the system, can be switched, persists, and charts and canvases follow it', async ({ page }) => {
   const errors = watchErrors(page);
   await page.emulateMedia({ colorScheme: 'light' });

@@ -6,7 +6,7 @@ import { sampleAction, softmax } from '../../algorithms/common/softmax';
 import { registerTestTool } from '../runtime';
 import { useSlotResting } from '../frame/slotChrome';
 import { usePrefersReducedMotion } from '../../components/motion';
-import { useCanvasPalette, type CanvasPalette } from '../../components/theme';
+import { LIGHT_PALETTE, useCanvasPalette, type CanvasPalette } from '../../components/theme';
 import { markLineScale, useLineScale } from '../../components/presenter';
 
 export interface ViewPolicy {
@@ -155,7 +155,7 @@ export function CartpoleView({ policyRef, slotId }: Props) {
       raf = requestAnimationFrame(tick);
     };
     const paint = (action: Action | null) => {
-      draw(ctx, s.state!, action, palette.current ?? LIGHT, scaleRef.current);
+      draw(ctx, s.state!, action, palette.current ?? LIGHT_PALETTE, scaleRef.current);
       markLineScale(canvas, scaleRef.current);
     };
     paint(null);
@@ -258,14 +258,11 @@ export function CartpoleView({ policyRef, slotId }: Props) {
   );
 }
 
-/** The light theme's colours, until the page's are read. */
-const LIGHT: CanvasPalette = { ink: '#16202c', inkSoft: '#3d4b5c', paper: '#ffffff', line: '#c9d1db', accent: '#0b5cad', warn: '#9a3b00', highlight: '#e69f00' };
-
 /**
  * `action` null: no arrow (a person drives with nothing held, so the pushes alternate). `scale`
  * multiplies line widths and text (presenter mode's thick lines).
  */
-function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action | null, colors: CanvasPalette = LIGHT, scale = 1) {
+function draw(ctx: CanvasRenderingContext2D, state: CartPoleState, action: Action | null, colors: CanvasPalette = LIGHT_PALETTE, scale = 1) {
   const cx = WIDTH / 2 + state.x * SCALE;
   ctx.fillStyle = colors.paper;
   ctx.fillRect(0, 0, WIDTH, HEIGHT);

@@ -5,6 +5,16 @@
  */
 import type { TreeLayout } from './treeLayout';
 
+/** The theme's colours the tree is drawn in (the node colours are data: the same on both papers). */
+export interface TreeColours {
+  /** The canvas's background. */
+  paper: string;
+  /** Numbers, the selected node's ring and folded nodes' rims. */
+  ink: string;
+}
+
+export const LIGHT_TREE_COLOURS: TreeColours = { paper: '#f3f5f8', ink: '#16202c' };
+
 export interface View {
   /** Screen = world · k + (x, y). */
   x: number;
@@ -37,12 +47,13 @@ export function valueColour(v: number): string {
 
 /**
  * Draws the tree; returns how many edges it drew. `lineScale` multiplies line widths, node radii
- * and the numbers' type (presenter mode's thick lines).
+ * and the numbers' type (presenter mode's thick lines); `colours` are the theme's.
  */
-export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: View, cssWidth: number, cssHeight: number, hl: Highlights = {}, lineScale = 1): number {
+export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: View, cssWidth: number, cssHeight: number, hl: Highlights = {}, lineScale = 1, colours: TreeColours = LIGHT_TREE_COLOURS): number {
   const { x, y, k } = view;
   ctx.save();
-  ctx.clearRect(0, 0, cssWidth, cssHeight);
+  ctx.fillStyle = colours.paper;
+  ctx.fillRect(0, 0, cssWidth, cssHeight);
   const margin = 40;
   const visible = (sx: number, sy: number) => sx > -margin && sx < cssWidth + margin && sy > -margin && sy < cssHeight + margin;
   const rootN = Math.max(1, layout.rootVisits);
@@ -113,7 +124,7 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
     ctx.fill();
   });
   if (folded.length) {
-    ctx.strokeStyle = '#16202c';
+    ctx.strokeStyle = colours.ink;
     ctx.lineWidth = 2 * lineScale;
     ctx.beginPath();
     for (const i of folded) {
@@ -135,10 +146,10 @@ export function drawTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view
     ctx.stroke();
   };
   ring(hl.expanded, '#ff9f1c', 5);
-  ring(hl.selected, '#16202c', 3);
+  ring(hl.selected, colours.ink, 3);
   // Numbers, when there is room for them.
   if (k >= 1.6) {
-    ctx.fillStyle = '#16202c';
+    ctx.fillStyle = colours.ink;
     ctx.font = `${lineScale * Math.min(14, 4 + 4 * k)}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';

@@ -217,7 +217,7 @@ export default function PlanningDemo({ slotId }: DemoProps) {
           <li><span className="pl-k pl-k--elite">elites</span></li>
           <li><span className="pl-k pl-k--mean">refit mean</span>, circles: the elites’ spread</li>
           <li>dashed: the mean before the refit</li>
-          <li>black dashes: the committed plan</li>
+          <li>short dashes: the committed plan</li>
         </ul>
       </div>
     );

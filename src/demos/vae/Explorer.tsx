@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { createRng } from '../../algorithms/common/rng';
 import type { PlainVae } from '../../algorithms/vae/plain';
 import { DIGIT_PIXELS } from '../../algorithms/vae/digits';
-import { LABEL_COLOURS, LatentPlane, createDigitPainter, type PlaneOverlay } from './canvas';
+import { LABEL_COLOURS, LatentPlane, createDigitPainter, digitTones, type PlaneOverlay } from './canvas';
+import { useCanvasColours } from '../../components/theme';
 
 export interface ExplorerStats {
   decodes: number;
@@ -32,13 +33,20 @@ export function Explorer({ vae, mu, labels, overlay, modelLabel, stats }: Props)
   const painter = useRef<((p: ArrayLike<number>) => void) | null>(null);
   const pixels = useRef(new Float32Array(DIGIT_PIXELS));
   const rng = useRef(createRng(2024));
+  // The decoded digit in the theme's ink and paper: a theme change repaints the last decoding.
+  const colours = useCanvasColours(digitRef);
+  const tones = useRef(digitTones(colours));
+  useEffect(() => {
+    tones.current = digitTones(colours);
+    painter.current?.(pixels.current);
+  }, [colours]);
 
   // Decode and paint at once, inside the input event (no wait for React's render).
   const zRef = useRef(z.values);
   const paint = (values: number[], at: number) => {
     zRef.current = values;
     if (!vae || !digitRef.current) return;
-    painter.current ??= createDigitPainter(digitRef.current);
+    painter.current ??= createDigitPainter(digitRef.current, () => tones.current);
     const full = new Float64Array(vae.latent);
     values.slice(0, vae.latent).forEach((v, j) => (full[j] = v));
     vae.decode(full, pixels.current);

@@ -2,6 +2,7 @@
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { DIGIT_PIXELS, DIGIT_SIDE } from '../../algorithms/vae/digits';
 import { markLineScale, useLineScale } from '../../components/presenter';
+import { rgbOf, useCanvasColours, type CanvasPalette } from '../../components/theme';
 
 /** Okabe–Ito and Tableau colours, distinct for the ten labels. */
 export const LABEL_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -9,15 +10,27 @@ export const LABEL_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467
 /** The plane shows z₁, z₂ ∈ [−EXTENT, EXTENT] (a trained 2-D model puts almost all means inside ±3). */
 export const EXTENT = 3;
 
-/** Writes intensities in [0, 1] (ink dark on white paper) into an ImageData at (x0, y0). */
-export function paintDigit(image: ImageData, pixels: ArrayLike<number>, x0 = 0, y0 = 0): void {
+/** A digit's two tones, [r, g, b] each: the paper (intensity 0) and the ink (intensity 1). */
+export interface DigitTones { paper: [number, number, number]; ink: [number, number, number] }
+
+/** Black ink on white paper. */
+export const PLAIN_TONES: DigitTones = { paper: [255, 255, 255], ink: [0, 0, 0] };
+
+/** The theme's tones: its ink on its paper (light strokes on dark paper in the dark theme). */
+export function digitTones(colours: CanvasPalette): DigitTones {
+  return { paper: rgbOf(colours.paper), ink: rgbOf(colours.ink) };
+}
+
+/** Writes intensities in [0, 1] (from paper to ink) into an ImageData at (x0, y0). */
+export function paintDigit(image: ImageData, pixels: ArrayLike<number>, x0 = 0, y0 = 0, tones: DigitTones = PLAIN_TONES): void {
+  const { paper, ink } = tones;
   for (let r = 0; r < DIGIT_SIDE; r++) {
     for (let c = 0; c < DIGIT_SIDE; c++) {
-      const v = 255 - Math.round(255 * Math.min(1, Math.max(0, pixels[r * DIGIT_SIDE + c])));
+      const t = Math.min(1, Math.max(0, pixels[r * DIGIT_SIDE + c]));
       const o = 4 * ((y0 + r) * image.width + x0 + c);
-      image.data[o] = v;
-      image.data[o + 1] = v;
-      image.data[o + 2] = v;
+      image.data[o] = Math.round(paper[0] + (ink[0] - paper[0]) * t);
+      image.data[o + 1] = Math.round(paper[1] + (ink[1] - paper[1]) * t);
+      image.data[o + 2] = Math.round(paper[2] + (ink[2] - paper[2]) * t);
       image.data[o + 3] = 255;
     }
   }
@@ -28,25 +41,30 @@ export function DigitStrip({ digits, columns, label, className }: { digits: Floa
   const ref = useRef<HTMLCanvasElement>(null);
   const cols = Math.max(1, columns ?? digits.length);
   const rows = Math.max(1, Math.ceil(digits.length / cols));
+  const colours = useCanvasColours(ref);
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
+    const tones = digitTones(colours);
     const image = ctx.createImageData(cols * DIGIT_SIDE, rows * DIGIT_SIDE);
-    image.data.fill(255);
-    digits.forEach((d, k) => paintDigit(image, d, (k % cols) * DIGIT_SIDE, Math.floor(k / cols) * DIGIT_SIDE));
+    for (let o = 0; o < image.data.length; o += 4) image.data.set([...tones.paper, 255], o);
+    digits.forEach((d, k) => paintDigit(image, d, (k % cols) * DIGIT_SIDE, Math.floor(k / cols) * DIGIT_SIDE, tones));
     ctx.putImageData(image, 0, 0);
-  }, [digits, cols, rows]);
+  }, [digits, cols, rows, colours]);
   return <canvas ref={ref} className={className ?? 'vae-strip'} width={cols * DIGIT_SIDE} height={rows * DIGIT_SIDE} role="img" aria-label={label} style={{ aspectRatio: `${cols} / ${rows}` }} />;
 }
 
-/** One digit drawn by an imperative handle (the explorer redraws it on every pointer move, without React). */
-export function createDigitPainter(canvas: HTMLCanvasElement) {
+/**
+ * One digit drawn by an imperative handle (the explorer redraws it on every pointer move, without
+ * React), in the tones `tones()` gives at each call.
+ */
+export function createDigitPainter(canvas: HTMLCanvasElement, tones: () => DigitTones = () => PLAIN_TONES) {
   const ctx = canvas.getContext('2d');
   const image = ctx ? ctx.createImageData(DIGIT_SIDE, DIGIT_SIDE) : null;
   return (pixels: ArrayLike<number>) => {
     if (!ctx || !image) return;
-    paintDigit(image, pixels);
+    paintDigit(image, pixels, 0, 0, tones());
     ctx.putImageData(image, 0, 0);
   };
 }
@@ -75,17 +93,20 @@ const toPx = (v: number) => ((v + EXTENT) / (2 * EXTENT)) * SIZE;
 
 /**
  * The latent plane: a scatter of held-out means under a cursor and overlays, on two stacked
- * canvases. Presenter mode's line scale thickens the lines, the dots and the labels.
+ * canvases. Presenter mode's line scale thickens the lines, the dots and the labels; both redraw
+ * in the theme's colours when it changes (the label colours stay: they are the legend's).
  */
 export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, label }: PlaneProps) {
   const base = useRef<HTMLCanvasElement>(null);
   const top = useRef<HTMLCanvasElement>(null);
   const scale = useLineScale();
+  const colours = useCanvasColours(top);
 
   useEffect(() => {
     const ctx = base.current?.getContext('2d');
     if (!ctx) return;
-    ctx.clearRect(0, 0, SIZE, SIZE);
+    ctx.fillStyle = colours.paper;
+    ctx.fillRect(0, 0, SIZE, SIZE);
     ctx.strokeStyle = 'rgba(128,128,128,0.35)';
     ctx.lineWidth = scale;
     for (let v = -EXTENT; v <= EXTENT; v++) {
@@ -105,15 +126,16 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
       ctx.fillRect(toPx(mu[i * latent]) - dot / 2, SIZE - toPx(mu[i * latent + 1]) - dot / 2, dot, dot);
     }
     ctx.globalAlpha = 1;
-  }, [mu, labels, latent, scale]);
+  }, [mu, labels, latent, scale, colours]);
 
   useEffect(() => {
     const ctx = top.current?.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, SIZE, SIZE);
     const { ellipse, path } = overlay;
+    const { ink, error } = colours;
     if (path) {
-      ctx.strokeStyle = '#000';
+      ctx.strokeStyle = ink;
       ctx.lineWidth = 2 * scale;
       ctx.setLineDash([6 * scale, 4 * scale]);
       ctx.beginPath();
@@ -122,7 +144,7 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
       ctx.stroke();
       ctx.setLineDash([]);
       for (const [p, name] of [[path.a, 'A'], [path.b, 'B']] as const) {
-        ctx.fillStyle = '#000';
+        ctx.fillStyle = ink;
         ctx.font = `bold ${16 * scale}px sans-serif`;
         ctx.fillText(name, toPx(p[0]) + 6 * scale, SIZE - toPx(p[1]) - 6 * scale);
         ctx.fillRect(toPx(p[0]) - 4 * scale, SIZE - toPx(p[1]) - 4 * scale, 8 * scale, 8 * scale);
@@ -131,22 +153,25 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
     if (ellipse) {
       const cx = toPx(ellipse.mu[0]);
       const cy = SIZE - toPx(ellipse.mu[1]);
-      const scale = SIZE / (2 * EXTENT);
-      ctx.strokeStyle = '#000';
+      // Pixels per latent unit (not the line scale, which the widths and dots below use).
+      const unit = SIZE / (2 * EXTENT);
+      ctx.strokeStyle = ink;
       ctx.lineWidth = 2 * scale;
       for (const k of [1, 2]) {
         ctx.beginPath();
-        ctx.ellipse(cx, cy, Math.max(1, k * ellipse.sigma[0] * scale), Math.max(1, k * ellipse.sigma[1] * scale), 0, 0, 2 * Math.PI);
+        ctx.ellipse(cx, cy, Math.max(1, k * ellipse.sigma[0] * unit), Math.max(1, k * ellipse.sigma[1] * unit), 0, 0, 2 * Math.PI);
         ctx.stroke();
       }
       ellipse.zs.forEach((z, k) => {
         const last = k === ellipse.zs.length - 1;
-        ctx.fillStyle = last ? '#d00' : 'rgba(200,0,0,0.35)';
+        ctx.fillStyle = error;
+        ctx.globalAlpha = last ? 1 : 0.35;
         ctx.beginPath();
         ctx.arc(toPx(z[0]), SIZE - toPx(z[1]), (last ? 6 : 3) * scale, 0, 2 * Math.PI);
         ctx.fill();
       });
-      ctx.fillStyle = '#000';
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = ink;
       ctx.beginPath();
       ctx.arc(cx, cy, 4 * scale, 0, 2 * Math.PI);
       ctx.fill();
@@ -154,7 +179,7 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
     // the cursor: a crosshair
     const x = toPx(cursor[0]);
     const y = SIZE - toPx(cursor[1]);
-    ctx.strokeStyle = '#000';
+    ctx.strokeStyle = ink;
     ctx.lineWidth = 2 * scale;
     ctx.beginPath();
     ctx.arc(x, y, 9 * scale, 0, 2 * Math.PI);
@@ -164,7 +189,7 @@ export function LatentPlane({ mu, latent, labels, cursor, overlay, onCursor, lab
     ctx.lineTo(x, y + 14 * scale);
     ctx.stroke();
     markLineScale(top.current, scale);
-  }, [cursor, overlay, scale]);
+  }, [cursor, overlay, scale, colours]);
 
   const fromPointer = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, ty
 import { IMAGE_DECADES } from '../../../algorithms/gridworld';
 import { LargeGridClient, type LargeGridConfig, type LargeGridProgress } from '../largeGridClient';
 import { Slider } from './Controls';
+import { LIGHT_PALETTE, useCanvasColours } from '../../../components/theme';
 
 const SIDES = [64, 256, 512, 1024] as const;
 const TOLERANCE = 1e-6;
@@ -78,6 +79,10 @@ export function LargeGrid({ noise, livingReward, inPlace, onClient }: Props) {
   const [progress, setProgress] = useState<LargeGridProgress | null>(null);
   const [zoomLabel, setZoomLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The margin around the maze in the theme's soft paper (read through a ref: a sweep in flight
+  // draws with the redraw it started with).
+  const colours = useCanvasColours(canvasRef);
+  const marginColour = useRef(LIGHT_PALETTE.paperSoft);
 
   const client = () => {
     if (!clientRef.current) {
@@ -103,7 +108,7 @@ export function LargeGrid({ noise, livingReward, inPlace, onClient }: Props) {
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
     context.setTransform(1, 0, 0, 1, 0, 0);
-    context.fillStyle = '#e9edf2';
+    context.fillStyle = marginColour.current;
     context.fillRect(0, 0, canvas.width, canvas.height);
     if (!image) return;
     const view = (viewRef.current ??= fitView());
@@ -121,6 +126,11 @@ export function LargeGrid({ noise, livingReward, inPlace, onClient }: Props) {
     }
     setZoomLabel(view.zoom >= 1 ? `${view.zoom} device ${view.zoom === 1 ? 'pixel' : 'pixels'} per cell` : `one device pixel per ${Math.round(1 / view.zoom)} x ${Math.round(1 / view.zoom)} cells (averaged)`);
   }, [fitView]);
+
+  useEffect(() => {
+    marginColour.current = colours.paperSoft;
+    redraw();
+  }, [colours, redraw]);
 
   // Keep the canvas at device resolution as its box changes.
   useEffect(() => {

@@ -79,7 +79,7 @@ export function Board({ store, picture }: { store: MctsStoreApi; picture: BoardP
           <g key={col} role="button" tabIndex={0} aria-label={`Drop in ${game.moveLabel(col)}`} data-column={col} className="mcts-board__cell"
             onClick={() => move(col)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); move(col); } }}>
             <rect x={col * 50} y={0} width={50} height={320} fill="transparent" />
-            <text x={col * 50 + 25} y={15} textAnchor="middle" fontSize={13} fill={INK}>{col + 1}</text>
+            <text x={col * 50 + 25} y={15} textAnchor="middle" fontSize={13} fill="currentColor">{col + 1}</text>
             {Array.from({ length: 6 }, (_, row) => {
               const v = picture.state[row * 7 + col];
               return <circle key={row} cx={col * 50 + 25} cy={45 + row * 50} r={20} fill={v === 1 ? '#f2c200' : v === 2 ? '#d7372f' : '#f7f9fb'} stroke={INK} strokeWidth={1} />;
@@ -110,7 +110,7 @@ export function Board({ store, picture }: { store: MctsStoreApi; picture: BoardP
             </g>
           );
         })}
-        <text x={4} y={mz.height * size + 17} fontSize={14} fill={INK}>
+        <text x={4} y={mz.height * size + 17} fontSize={14} fill="currentColor">
           {picture.pathMoves.length + picture.rolloutMoves.length > 0
             ? `path ${picture.pathMoves.map((m) => moves[m]).join('')}${picture.rolloutMoves.length ? ` · rollout ${picture.rolloutMoves.map((m) => moves[m]).join('')}` : ''}`
             : 'Move with the buttons below'}

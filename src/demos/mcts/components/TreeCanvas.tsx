@@ -4,6 +4,7 @@ import type { MctsStoreApi } from '../store';
 import { layoutTree, type TreeLayout } from '../treeLayout';
 import { drawTree, fitView, hitTest, type View } from '../treeRender';
 import { markLineScale, useLineScale } from '../../../components/presenter';
+import { useCanvasColours } from '../../../components/theme';
 
 /** While the search runs, the layout is recomputed at most this often. */
 const RELAYOUT_MS = 250;
@@ -19,6 +20,8 @@ export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?
   const playing = useStore(store, (s) => s.playing);
   const lineScale = useLineScale();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The theme's paper and ink: a new palette makes a new draw(), which the effects below run.
+  const colours = useCanvasColours(canvasRef);
   const wrapRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<View>({ x: 0, y: 24, k: 1 });
   const followRef = useRef(true);
@@ -64,8 +67,8 @@ export function TreeCanvas({ store, onLayout }: { store: MctsStoreApi; onLayout?
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     markLineScale(canvas, lineScale);
-    return drawTree(ctx, layout, viewRef.current, sizeRef.current.w, sizeRef.current.h, highlights, lineScale);
-  }, [layout, highlights, lineScale]);
+    return drawTree(ctx, layout, viewRef.current, sizeRef.current.w, sizeRef.current.h, highlights, lineScale, { paper: colours.paperSoft, ink: colours.ink });
+  }, [layout, highlights, lineScale, colours]);
 
   useEffect(() => {
     if (layout && followRef.current) viewRef.current = fitView(layout, sizeRef.current.w, sizeRef.current.h);
