@@ -14,28 +14,24 @@ import type { Matrix, Vector } from './linalg';
 import { lqr, lqrDynamics, lqrForward, lqrStepCost, type LqrSolution } from './lqr';
 import { DEFAULT_PENDULUM, pendulumPlanningProblem, pendulumProblem } from './pendulum';
 import { swingUpTask, type SwingUpTaskId } from './swingUp';
-import { POINT_ROBOT, PointRobotEpisode, pointRobotProblem, validatePointRobot, type EpisodeOutcome, type ExecutionMode, type PlannerMethod, type PointRobotTask } from './pointRobot';
+import { POINT_ROBOT, PointRobotEpisode, pointRobotProblem, validatePointRobot, type EpisodeOutcome, type ExecutionMode, type PlannerMethod, type PointRobotConfig, type PointRobotTask } from './pointRobot';
 import { linearSystem, type LinearSystem, type LinearSystemId } from './systems';
 
 export type PlanningPart = 'cem' | 'lqr' | 'ilqr';
 
-export interface PlanningConfig {
+/** The CEM part's point-robot settings (no refit smoothing, a 30-step MPC budget: fixed here). */
+const POINT_ROBOT_FIXED = { smoothing: 0, maxSteps: 30 } as const;
+
+/**
+ * One config for the three parts: the point robot's settings (its `horizon` doubles as LQR's and
+ * iLQR's T, its `dynamicsNoise` as the LQR system's noise σ; iLQR's CEM uses `samples`, `elites`),
+ * plus the LQR system, the swing-up task and r, the action penalty of the LQR and iLQR costs.
+ */
+export interface PlanningConfig extends Omit<PointRobotConfig, keyof typeof POINT_ROBOT_FIXED> {
   part: PlanningPart;
-  method: PlannerMethod;
-  mode: ExecutionMode;
-  samples: number;
-  elites: number;
-  iterations: number;
-  /** CEM's H, LQR's T, iLQR's T. */
-  horizon: number;
-  /** CEM's initial σ per action entry. */
-  actionNoise: number;
-  /** σ of the noise added to the real dynamics (point robot, LQR). */
-  dynamicsNoise: number;
   system: LinearSystemId;
   /** The iLQR part's task: swing up a pendulum or a cart-pole. */
   swingUp: SwingUpTaskId;
-  /** r, the action penalty of the LQR and iLQR costs. */
   actionPenalty: number;
 }
 
@@ -63,7 +59,7 @@ export const MAX_DRAWN_SAMPLES = 300;
 export function validatePlanning(config: PlanningConfig): void {
   const { part, horizon, dynamicsNoise, actionPenalty } = config;
   if (part === 'cem') {
-    validatePointRobot({ ...config, smoothing: 0, maxSteps: 30 });
+    validatePointRobot({ ...config, ...POINT_ROBOT_FIXED });
     return;
   }
   if (!Number.isFinite(dynamicsNoise) || dynamicsNoise < 0 || dynamicsNoise > 1) throw new Error(`The dynamics noise σ must be a number from 0 to 1 (got ${dynamicsNoise}).`);
@@ -232,7 +228,7 @@ const mean = (xs: ArrayLike<number>) => {
 };
 
 function cemRunner(config: PlanningConfig, seed: number): PartRunner {
-  const episode = new PointRobotEpisode({ ...config, smoothing: 0, maxSteps: 30 }, seed);
+  const episode = new PointRobotEpisode({ ...config, ...POINT_ROBOT_FIXED }, seed);
   const problem = pointRobotProblem(POINT_ROBOT, config.horizon);
   const H = config.horizon;
   let phase: CemView['phase'] = 'start';
