@@ -154,7 +154,7 @@ test('iLQR against CEM on the same swing-up: the table, the cost-against-time ch
   const cart = (await view(page)) as Compare;
   expect(cart.task).toBe('cartpole');
   expect(cart.converged).toBe(true);
-  const angles = cart.angles as unknown as number[][];
+  const angles = (cart as unknown as { angles: number[][] }).angles;
   expect(Math.abs(angles[angles.length - 1][99])).toBeLessThan(0.1); // upright at θ = 0, from θ = π
   expect(cart.costs![cart.costs!.length - 1]).toBeLessThan(cart.cem.costs[cart.cem.costs.length - 1]);
   await expect(demo.getByRole('img', { name: /^iLQR, iteration \d+: the cart-pole ends upright/ })).toBeVisible();

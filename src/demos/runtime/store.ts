@@ -60,7 +60,10 @@ export interface TrainerStoreOptions<Config, View = unknown> {
   checkpointEvery?: number;
   /** How many bins `history` keeps (default 1000); when full, neighbouring bins merge (see progress.ts). */
   historyLimit?: number;
-  /** Ask for trainer.snapshotForView() with every progress message. */
+  /**
+   * Ask for trainer.snapshotForView() with every progress message, and with every new model: a
+   * created, reset, reconfigured, reseeded or restored session has its view before any step.
+   */
   withView?: boolean;
   /** How long a stop waits for the step to yield before terminating the worker (default 1000 ms). */
   stopTimeoutMs?: number;
@@ -86,7 +89,10 @@ export interface TrainerState<Config, View = unknown, Queries extends QueryMap =
   history: IterationRecord[];
   /** Mean ms per step over the latest progress message. */
   stepMs: number | null;
-  /** Latest trainer.snapshotForView() when withView is on. */
+  /**
+   * Latest trainer.snapshotForView() when withView is on: from the newest progress message, or from
+   * the model itself when it was built, reset, reconfigured, reseeded or restored (iteration 0 has one).
+   */
   view: View | null;
   /** Iteration of the latest checkpoint kept on the main thread, null when none yet. */
   checkpointIteration: number | null;
@@ -146,6 +152,9 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
   let booting: Promise<boolean> | null = null;
   let recovering = false;
   let stepping = false;
+  /** The worker call of a Step in flight: a rebuild waits for it (the worker refuses to rebuild mid-step). */
+  let stepCall: Promise<unknown> | null = null;
+  const withView = options.withView === true;
   /** Bumped by dispose(): work begun before it must not touch the state afterwards. */
   let epoch = 0;
   const excluded = new Set<BackendName>();
@@ -199,10 +208,14 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
             remembered: preference === 'auto' && excluded.size === 0 ? readRememberedBackend(trainerId) : undefined,
           });
           if (choice.source === 'probe' && choice.backend !== 'js') writeRememberedBackend(trainerId, choice.backend);
-          await client.call((api) => api.create(config, seed));
-          if (restore) await client.call((api) => api.restore(restore.checkpoint, restore.iteration));
+          // The new model's view comes with the reply, so it is drawn before any step.
+          let view = await client.call((api) => api.create(config, seed, withView));
+          if (restore) view = await client.call((api) => api.restore(restore.checkpoint, restore.iteration, withView));
           if (myEpoch !== epoch) return false;
-          set({ backend: choice, status: restore && restore.iteration > 0 ? 'paused' : 'ready', iteration: restore?.iteration ?? 0 });
+          set({
+            backend: choice, status: restore && restore.iteration > 0 ? 'paused' : 'ready', iteration: restore?.iteration ?? 0,
+            ...(withView ? { view } : {}),
+          });
           return true;
         } catch (error) {
           if (myEpoch !== epoch) return false; // disposed while starting (e.g. StrictMode's extra unmount)
@@ -308,10 +321,12 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
 
     async function rebuild(): Promise<boolean> {
       await halt('stopped');
+      if (stepCall) await stepCall.catch(() => {});
       if (!client.alive) return boot(null);
       const { config, seed } = get();
+      let view: View | null;
       try {
-        await client.call((api) => api.create(config, seed));
+        view = await client.call((api) => api.create(config, seed, withView));
       } catch (error) {
         const e = toRuntimeError(error, 'config');
         if (e.kind === 'config') {
@@ -321,8 +336,12 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         fail(e);
         return false;
       }
+      // Late progress of the old model's last run or step (events travel on their own port, so
+      // one may still arrive after this reply) must not draw over the new model.
+      currentRunId = -1;
       checkpoint = null;
-      set({ status: 'ready', iteration: 0, latest: null, history: [], stepMs: null, view: null, checkpointIteration: null });
+      // The view switches with the model, in the same update: no blank frame, no stale picture.
+      set({ status: 'ready', iteration: 0, latest: null, history: [], stepMs: null, view, checkpointIteration: null });
       return true;
     }
 
@@ -365,8 +384,10 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         stepping = true;
         const runId = ++runCounter;
         currentRunId = runId;
+        const call = client.call((api) => api.step(runId));
+        stepCall = call;
         try {
-          const outcome = await client.call((api) => api.step(runId));
+          const outcome = await call;
           if (runId !== currentRunId) return;
           if (outcome.reason === 'stepped') set({ status: 'paused' });
           else handleEnd(outcome);
@@ -374,6 +395,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
           if (runId === currentRunId) fail(error, 'trainer');
         } finally {
           stepping = false;
+          if (stepCall === call) stepCall = null;
         }
       },
       stop: () => halt('stopped'),
@@ -381,8 +403,9 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         if (get().status === 'error') {
           checkpoint = null;
           client.terminate('reset');
-          await boot(null);
-          set({ history: [], latest: null, stepMs: null, view: null, checkpointIteration: null, notice: null });
+          const ok = await boot(null);
+          // boot() set the new model's view; keep it
+          set({ history: [], latest: null, stepMs: null, ...(ok && withView ? {} : { view: null }), checkpointIteration: null, notice: null });
           return;
         }
         if (await rebuild()) set({ notice: null });
