@@ -17,10 +17,18 @@ const plain: BackendServices = {
   memory: () => ({ numTensors: 0, numBytes: 0 }),
 };
 
+/** Names of the worker methods the page has called, in order (comlink's APPLY messages). */
+let calls: string[] = [];
+
 /** A "worker": the session host exposed on one end of a MessageChannel, the store's client on the other. */
 function fakeWorker(definition: TrainerDefinition<RandomWalkConfig, RandomWalkView, RandomWalkQueries>): Worker {
   const { port1, port2 } = new MessageChannel();
   Comlink.expose(createTrainerHost(definition, plain), port2);
+  const post = port1.postMessage.bind(port1);
+  port1.postMessage = ((message: { type?: string; path?: string[] }, transfer?: Transferable[]) => {
+    if (message?.type === 'APPLY' && message.path) calls.push(message.path.join('.'));
+    post(message, transfer ?? []);
+  }) as MessagePort['postMessage'];
   return Object.assign(port1, {
     terminate() {
       port1.close();
@@ -52,6 +60,7 @@ function makeStore(
 }
 
 afterEach(() => {
+  calls = [];
   for (const store of stores.splice(0)) store.getState().dispose();
 });
 
@@ -82,6 +91,7 @@ describe('trainer store: the view before any step', () => {
     const store = makeStore();
     await store.getState().start();
     await store.getState().trainFor(200);
+    await expect.poll(() => store.getState().iteration).toBe(200); // progress travels on its own port
     expect(store.getState().view?.values).not.toEqual(Array(5).fill(0.5));
 
     await store.getState().reset();
@@ -104,6 +114,7 @@ describe('trainer store: the view before any step', () => {
     const store = makeStore();
     await store.getState().start();
     await store.getState().trainFor(30);
+    await expect.poll(() => store.getState().iteration).toBe(30);
     const view = store.getState().view;
     await store.getState().setConfig({ ...DEFAULT_RANDOM_WALK, states: 4 });
     expect(store.getState().notice?.text).toMatch(/odd whole number/);
@@ -144,14 +155,32 @@ describe('trainer store: the view before any step', () => {
     expect(store.getState().view).toEqual(untouched(7));
   });
 
+  it('a run begun once the new model is on its way trains the new model and keeps its progress', async () => {
+    const store = makeStore();
+    await store.getState().start();
+    calls = [];
+    const rebuilding = store.getState().setConfig({ ...DEFAULT_RANDOM_WALK, states: 9 });
+    // Play pressed after the create was sent but before its reply: the store still says 'ready'
+    for (let i = 0; i < 100 && !calls.includes('create'); i++) await Promise.resolve();
+    expect(calls).toEqual(['create']);
+    expect(store.getState().status).toBe('ready');
+    await Promise.all([rebuilding, store.getState().trainFor(300)]);
+    expect(calls).toEqual(['create', 'run']);
+    await expect.poll(() => store.getState().iteration).toBe(300);
+    expect(store.getState().status).toBe('paused');
+    expect(store.getState().history.reduce((n, bin) => n + bin.count, 0)).toBe(300);
+    expect(store.getState().view?.values).toHaveLength(9);
+  });
+
   it('restored from a checkpoint in a fresh worker (Retry): the view is the restored run\'s, not the newer one', async () => {
     const store = makeStore({ checkpointEvery: 100 });
     await store.getState().start();
     await store.getState().trainFor(100);
     await expect.poll(() => store.getState().checkpointIteration).toBe(100);
+    await expect.poll(() => store.getState().iteration).toBe(100);
     const atCheckpoint = store.getState().view;
     for (let i = 0; i < 3; i++) await store.getState().step(); // steps send no checkpoint
-    expect(store.getState().iteration).toBe(103);
+    await expect.poll(() => store.getState().iteration).toBe(103);
     expect(store.getState().view).not.toEqual(atCheckpoint);
     await store.getState().retry();
     expect(store.getState()).toMatchObject({ status: 'paused', iteration: 100 });

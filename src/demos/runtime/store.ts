@@ -145,6 +145,8 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
   const stopTimeoutMs = options.stopTimeoutMs ?? 1000;
   let runCounter = 0;
   let currentRunId = -1;
+  /** Runs and steps with an id up to this one belong to a model that has since been replaced. */
+  let staleUpTo = 0;
   let runPromise: Promise<RunEnd> | null = null;
   let haltIntent: 'paused' | 'stopped' = 'paused';
   let checkpoint: { iteration: number; checkpoint: Checkpoint } | null = null;
@@ -154,6 +156,8 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
   let stepping = false;
   /** The worker call of a Step in flight: a rebuild waits for it (the worker refuses to rebuild mid-step). */
   let stepCall: Promise<unknown> | null = null;
+  /** A rebuild (reset, new config or seed) under way: Play and Step wait for the new model. */
+  let rebuilding: Promise<boolean> | null = null;
   const withView = options.withView === true;
   /** Bumped by dispose(): work begun before it must not touch the state afterwards. */
   let epoch = 0;
@@ -175,7 +179,8 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         void recover(event.backend, event.message);
         return;
       }
-      if (event.runId !== currentRunId) return; // a late message of an older run
+      // a late message of an older run, or of a run of a model that has since been replaced
+      if (event.runId !== currentRunId || event.runId <= staleUpTo) return;
       if (event.type === 'checkpoint') {
         checkpoint = { iteration: event.iteration, checkpoint: event.checkpoint };
         set({ checkpointIteration: event.iteration });
@@ -277,6 +282,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
     }
 
     async function run(maxIterations?: number): Promise<RunEnd | null> {
+      while (rebuilding) await rebuilding.catch(() => false); // train the new model, from its fresh state
       const { status } = get();
       if (status !== 'ready' && status !== 'paused' && status !== 'stopped') return null;
       const runId = ++runCounter;
@@ -319,11 +325,22 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
       }
     }
 
-    async function rebuild(): Promise<boolean> {
+    /** A new model from the current config and seed; Play and Step pressed meanwhile wait for it. */
+    function rebuild(): Promise<boolean> {
+      const attempt = rebuildNow().finally(() => {
+        if (rebuilding === attempt) rebuilding = null;
+      });
+      rebuilding = attempt;
+      return attempt;
+    }
+
+    async function rebuildNow(): Promise<boolean> {
       await halt('stopped');
       if (stepCall) await stepCall.catch(() => {});
       if (!client.alive) return boot(null);
       const { config, seed } = get();
+      // Runs and steps up to this id belong to the old model (later ones wait for this rebuild).
+      const lastOld = runCounter;
       let view: View | null;
       try {
         view = await client.call((api) => api.create(config, seed, withView));
@@ -338,7 +355,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
       }
       // Late progress of the old model's last run or step (events travel on their own port, so
       // one may still arrive after this reply) must not draw over the new model.
-      currentRunId = -1;
+      staleUpTo = Math.max(staleUpTo, lastOld);
       checkpoint = null;
       // The view switches with the model, in the same update: no blank frame, no stale picture.
       set({ status: 'ready', iteration: 0, latest: null, history: [], stepMs: null, view, checkpointIteration: null });
@@ -379,6 +396,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         await run();
       },
       async step() {
+        while (rebuilding) await rebuilding.catch(() => false);
         const { status } = get();
         if (stepping || (status !== 'ready' && status !== 'paused' && status !== 'stopped')) return;
         stepping = true;
