@@ -9,7 +9,7 @@ import { watchErrors } from './watchErrors';
 
 type Hooks = {
   __rl?: {
-    trainers: Record<string, { getState(): { status: string; iteration: number; config: { means: number[] }; view: { counts: number[]; pulls: number } | null } }>;
+    trainers: Record<string, { getState(): { status: string; iteration: number; progressMessages: number; config: { means: number[] }; view: { counts: number[]; pulls: number } | null } }>;
   };
 };
 
@@ -142,4 +142,25 @@ test('1366 × 768: the arms, status, run controls, main settings and regret char
     expect(box.y, `${name} top`).toBeGreaterThanOrEqual(top - 1);
     expect(box.y + box.height, `${name} bottom`).toBeLessThanOrEqual(bottom + 1);
   }
+});
+
+test('the arms are drawn before the first pull, for a new bandit and after a reset, with no pull and no query', async ({ page }) => {
+  const errors = watchErrors(page);
+  const demo = await openDemo(page);
+  const arms = demo.locator('svg.bd-arms');
+  const messages = () => page.evaluate(() => (window as unknown as Hooks).__rl!.trainers.bandits.getState().progressMessages);
+  await expect(arms).toHaveAttribute('aria-label', /^0 pulls; arm 1: 0 pulls, estimate none;.*arm 5: 0 pulls, estimate none/);
+  expect(await messages()).toBe(0);
+  // another bandit: its ten arms are on the stage at pull 0
+  await demo.getByRole('combobox', { name: /^Bandit/ }).selectOption('ten');
+  await expect(arms).toHaveAttribute('aria-label', /^0 pulls; .*arm 10: 0 pulls, estimate none$/);
+  expect((await live(page)).means).toHaveLength(10);
+  expect(await messages()).toBe(0);
+  // pull (Step is one pull), then reset: back to an untouched picture without pulling
+  await demo.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(arms).toHaveAttribute('aria-label', /^1 pulls; /);
+  await demo.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(arms).toHaveAttribute('aria-label', /^0 pulls; .*arm 10: 0 pulls, estimate none$/);
+  expect((await live(page)).iteration).toBe(0);
+  expect(errors).toEqual([]);
 });

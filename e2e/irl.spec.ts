@@ -10,7 +10,7 @@ type Hooks = {
   __rl?: {
     trainers: Record<string, {
       getState(): {
-        status: string; iteration: number; config: { demonstrations: number; trueReward: number[] };
+        status: string; iteration: number; progressMessages: number; config: { demonstrations: number; trueReward: number[] };
         history: { iteration: number; metrics: Record<string, number> }[];
         view: { reward: number[]; iteration: number } | null;
       };
@@ -85,4 +85,21 @@ test('a link without demonstrations starts from the defaults and says why', asyn
   const demo = await openDemo(page, '?irl.demonstrations=0');
   await expect(demo.getByRole('alert').first()).toContainText('There are no demonstrations');
   expect((await state(page)).demonstrations).toBe(50);
+});
+
+test('the reward maps are drawn before the first iteration, also for a new grid, with no step', async ({ page }) => {
+  const errors = watchErrors(page);
+  const demo = await openDemo(page);
+  const recovered = demo.locator('[data-map="recovered"] svg');
+  const messages = () => page.evaluate(() => (window as unknown as Hooks).__rl!.trainers.irl.getState().progressMessages);
+  await expect(recovered).toHaveAttribute('aria-label', /^Recovered reward ψ, iteration 0:/);
+  await expect(demo.locator('[data-map="true"] svg rect')).toHaveCount(64);
+  expect(await messages()).toBe(0);
+  await demo.getByRole('combobox', { name: /^Grid side/ }).selectOption('6');
+  await expect(demo.locator('[data-map="true"] svg rect')).toHaveCount(36);
+  await expect(recovered).toHaveAttribute('aria-label', /^Recovered reward ψ, iteration 0:/);
+  expect((await state(page)).iteration).toBe(0);
+  expect((await state(page)).reward).toHaveLength(36);
+  expect(await messages()).toBe(0);
+  expect(errors).toEqual([]);
 });

@@ -21,7 +21,7 @@ type View = {
 };
 type Store = {
   getState(): {
-    status: string; iteration: number; view: View | null; config: Record<string, unknown>; seed: number;
+    status: string; iteration: number; progressMessages: number; view: View | null; config: Record<string, unknown>; seed: number;
     trainFor(n: number): Promise<unknown>; setSpeed(ms: number): void; setSeed(n: number): Promise<void>; setConfig(c: Record<string, unknown>): Promise<void>;
   };
 };
@@ -35,7 +35,14 @@ async function openDemo(page: Page, query = '') {
     const s = (window as unknown as Hooks).__rl?.trainers.cem?.getState();
     return Boolean(s && (s.status === 'ready' || s.status === 'paused'));
   }), { timeout: 60_000 }).toBe(true);
+  // drawn before any step: the view comes with the new session, not with progress
   await expect(slot.locator('canvas.pl-room')).toBeVisible();
+  const fresh = await page.evaluate(() => {
+    const s = (window as unknown as Hooks).__rl!.trainers.cem.getState();
+    return { iteration: s.iteration, progressMessages: s.progressMessages, part: s.view?.part };
+  });
+  expect(fresh).toEqual({ iteration: 0, progressMessages: 0, part: 'cem' });
+  await expect(slot.locator('canvas.pl-room')).toHaveAttribute('aria-label', /^Robot at \(.*\) after 0 steps\.$/);
   return slot;
 }
 

@@ -106,6 +106,16 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
     return trainer;
   };
 
+  /** The view of a trainer just built or restored, when asked for (a failing view is the trainer's error). */
+  function viewNow(active: Trainer<View, Queries>, withView: boolean | undefined): View | null {
+    if (!withView) return null;
+    try {
+      return active.snapshotForView?.() ?? null;
+    } catch (error) {
+      throw toRuntimeError(error, 'trainer');
+    }
+  }
+
   async function takeCheckpoint(active: Trainer<View, Queries>): Promise<Checkpoint> {
     if (active.checkpoint) return { kind: 'full', state: await active.checkpoint() };
     return { kind: 'weights', snapshot: await active.getWeights() };
@@ -163,7 +173,7 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
         return choice;
       }),
 
-    create: (config, seed) =>
+    create: (config, seed, withView) =>
       guarded('config', async () => {
         if (running) throw { kind: 'state', message: 'Stop training before rebuilding the model.' };
         definition.validate(config);
@@ -175,6 +185,7 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
         } catch (error) {
           throw toRuntimeError(error, 'trainer');
         }
+        return viewNow(trainer, withView);
       }),
 
     run: (runId, options) =>
@@ -281,7 +292,7 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
 
     checkpoint: () => guarded('state', () => takeCheckpoint(requireTrainer())),
 
-    restore: (checkpoint, restoredIteration) =>
+    restore: (checkpoint, restoredIteration, withView) =>
       guarded('state', async () => {
         if (running) throw { kind: 'state', message: 'Pause training before restoring a checkpoint.' };
         const active = requireTrainer();
@@ -292,6 +303,7 @@ export function createTrainerHost<Config, View = unknown, Queries extends QueryM
           active.setWeights(checkpoint.snapshot);
         }
         iteration = restoredIteration;
+        return viewNow(active, withView);
       }),
 
     query<K extends keyof Queries & string>(kind: K, args: Parameters<Queries[K]>[0]): Promise<Awaited<ReturnType<Queries[K]>>> {

@@ -62,4 +62,21 @@ describe('session host with a pure-JS session', () => {
     expect(c.host.iteration()).toBe(3000);
     expect(await c.host.view()).toEqual(await a.host.view());
   });
+
+  it('answers the new model\'s view with create and restore when asked (before any step), null otherwise', async () => {
+    const host = createTrainerHost(randomWalkSession, plain);
+    host.connect(() => {});
+    await host.init({ preference: 'auto' });
+    expect(await host.create(DEFAULT_RANDOM_WALK, 5)).toBeNull();
+    expect(await host.create({ ...DEFAULT_RANDOM_WALK, states: 7 }, 5, true)).toEqual({
+      values: Array(7).fill(0.5), truth: [1, 2, 3, 4, 5, 6, 7].map((s) => s / 8), position: 4, episodes: 0,
+    });
+    const trained = await makeHost(2);
+    await trained.host.run(1, { delayMs: 0, checkpointEvery: 0, maxIterations: 500 });
+    const checkpoint = await trained.host.checkpoint();
+    await host.create(DEFAULT_RANDOM_WALK, 5);
+    const restored = await host.restore(checkpoint, 500, true);
+    expect(restored).toEqual(await trained.host.view());
+    expect(restored?.episodes).toBeGreaterThan(0);
+  });
 });

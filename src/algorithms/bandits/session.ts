@@ -54,8 +54,6 @@ export type BanditQueries = {
   regretBatch(args: { experiment: RegretExperiment; batchRuns: number }): RegretSummary;
   /** Q-learning on the chain, with plain ε-greedy and with the count-based bonus. */
   chain(args: { length: number; episodes: number; seed: number }): { dither: ChainResult; bonus: ChainResult };
-  /** The view before the first pull (the runtime sends views only with progress). */
-  snapshot(args: null): BanditView;
   /** Bench: milliseconds for one UCB1 run of `pulls` pulls on `arms` Bernoulli arms, timed in the worker. */
   timeUcbRun(args: { arms: number; pulls: number }): { ms: number; regret: number };
 };
@@ -138,7 +136,6 @@ export function createBanditSession(config: BanditConfig, seed: number): Trainer
       };
     },
     queries: {
-      snapshot: () => session.snapshotForView(),
       regretBatch({ experiment: e, batchRuns }) {
         const key = JSON.stringify(e);
         if (!experiment || experiment.key !== key) experiment = { key, aggregator: createRegretAggregator(e) };

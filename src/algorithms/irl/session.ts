@@ -53,8 +53,6 @@ export interface IrlView {
 }
 
 export type IrlQueries = {
-  /** The view before the first iteration (the runtime sends views only with progress). */
-  snapshot(args: null): IrlView;
   /** Bench: median milliseconds of one IRL iteration on a side × side grid with horizon T, timed in the worker. */
   timeIteration(args: { side: number; horizon: number; repeats: number }): { ms: number };
 };
@@ -140,7 +138,6 @@ export function createIrlSession(config: IrlConfig, seed: number): Trainer<IrlVi
       };
     },
     queries: {
-      snapshot: () => session.snapshotForView(),
       timeIteration({ side, horizon, repeats }) {
         if (!Number.isInteger(repeats) || repeats < 1 || repeats > 1000) throw new Error('Bench: 1–1000 repeats.');
         return { ms: timeIrlIteration(side, side, horizon, repeats) };

@@ -209,8 +209,6 @@ export interface BenchResult {
 }
 
 export type PlanningQueries = {
-  /** The view before any step (the runtime sends views with progress only). */
-  view(args: Record<string, never>): PlanningView;
   /** Times the library in this worker: one CEM plan at the given settings, LQR T = 100 on the cart-pole, iLQR on the pendulum. */
   bench(args: { repeats: number }): BenchResult;
 };
@@ -519,7 +517,6 @@ export function createPlanningTrainer(config: PlanningConfig, seed: number): Tra
     },
     snapshotForView: () => runner.view(),
     queries: {
-      view: () => runner.view(),
       bench: ({ repeats }) => benchPlanning(config, Math.max(1, Math.min(50, Math.round(repeats)))),
     },
     dispose() {},

@@ -124,8 +124,12 @@ export interface TrainerWorkerApi<Config = unknown, View = unknown, Queries exte
   connect(onEvent: (event: RuntimeEvent<View>) => void): void;
   /** Chooses and initialises the backend. */
   init(options: InitOptions): Promise<BackendChoice>;
-  /** Validates the config and builds a fresh trainer (disposing any earlier one). */
-  create(config: Config, seed: number): Promise<void>;
+  /**
+   * Validates the config and builds a fresh trainer (disposing any earlier one). With `withView`
+   * it answers the new trainer's snapshotForView() (null when it has none), so the page can draw a
+   * fresh, reset or reconfigured session before its first step; without it, null.
+   */
+  create(config: Config, seed: number, withView?: boolean): Promise<View | null>;
   /** Runs steps until stopped, finished, a non-finite watched metric, an error or device loss. */
   run(runId: number, options: RunOptions): Promise<RunEnd>;
   /** Cooperative stop: the current step finishes, then run() resolves. */
@@ -139,8 +143,11 @@ export interface TrainerWorkerApi<Config = unknown, View = unknown, Queries exte
   setWeights(snapshot: WeightSnapshot, iteration?: number): Promise<void>;
   /** The full run state now (between steps). */
   checkpoint(): Promise<Checkpoint>;
-  /** Puts a checkpoint back into the current trainer (same config and seed) and its iteration counter. */
-  restore(checkpoint: Checkpoint, iteration: number): Promise<void>;
+  /**
+   * Puts a checkpoint back into the current trainer (same config and seed) and its iteration
+   * counter; with `withView` it answers the restored trainer's view (as create does).
+   */
+  restore(checkpoint: Checkpoint, iteration: number, withView?: boolean): Promise<View | null>;
   /** Answers one of the session's queries (between steps, also while running). */
   query<K extends keyof Queries & string>(kind: K, args: Parameters<Queries[K]>[0]): Promise<Awaited<ReturnType<Queries[K]>>>;
   /** The view data now, when the session has one. */

@@ -20,7 +20,6 @@ import { ArmsView } from './ArmsView';
 import { ChainPanel, type ChainRuns } from './ChainPanel';
 import { banditManifest, parseMeans, type BanditParams } from './manifest';
 import { RegretChart } from './RegretChart';
-import { useInitialView } from './useInitialView';
 import { useRegretExperiment } from './useRegretExperiment';
 import './bandits.css';
 
@@ -49,8 +48,7 @@ export default function BanditsDemo({ slotId }: DemoProps) {
     { trainerId: 'bandits', createWorker, config: configOf(initial), seed: initial.seed, withView: true, delayMs: 400, probe: false, checkpointEvery: 5000 },
     slotId,
   );
-  const streamed = useTrainer(store, (s) => s.view);
-  const initialView = useInitialView(store);
+  const view = useTrainer(store, (s) => s.view);
   const status = useTrainer(store, (s) => s.status);
   const iteration = useTrainer(store, (s) => s.iteration);
   const config = useTrainer(store, (s) => s.config);
@@ -58,7 +56,6 @@ export default function BanditsDemo({ slotId }: DemoProps) {
   const [pullProblem, setPullProblem] = useState<string | null>(null);
   const [pullsText, setPullsText] = useState('1000');
   const [generation, setGeneration] = useState(0);
-  const view = streamed ?? (iteration === 0 ? initialView : null);
   const ready = status !== 'idle' && status !== 'starting' && status !== 'error';
 
   const apply = (patch: Partial<ParamValues<BanditParams>>) => {

@@ -63,9 +63,8 @@ export class LargeGridClient {
   private async create(config: SessionConfig): Promise<LargeGridProgress> {
     await this.ensureStarted();
     await this.halt();
-    await this.client.call((api) => api.create(config, config.seed));
+    const view = await this.client.call((api) => api.create(config, config.seed, true));
     this.config = config;
-    const view = await this.client.call((api) => api.view());
     if (!view) throw new Error('The large grid has no view.');
     return { ...view, runId: this.runId, msPerSweep: 0, done: false };
   }

@@ -15,7 +15,6 @@ import { useDemoParams, useSeedInLink } from '../platform/useDemoParams';
 import { TrainerNotice } from '../runtime';
 import { useTrainer, useTrainerStore } from '../runtime/useTrainerStore';
 import type { DemoProps } from '../types';
-import { useInitialView } from '../bandits/useInitialView';
 import { HeatMap } from './HeatMap';
 import { irlManifest, type IrlParams } from './manifest';
 import './irl.css';
@@ -69,10 +68,7 @@ export default function IrlDemo({ slotId }: DemoProps) {
     slotId,
   );
   useSeedInLink(store, params);
-  const streamed = useTrainer(store, (s) => s.view);
-  const initialView = useInitialView(store);
-  const iteration = useTrainer(store, (s) => s.iteration);
-  const view = streamed ?? (iteration === 0 ? initialView : null);
+  const view = useTrainer(store, (s) => s.view);
   const history = useTrainer(store, (s) => s.history);
   const latest = useTrainer(store, (s) => s.latest);
   const [brush, setBrush] = useState('1');

@@ -140,19 +140,7 @@ export default function PlanningDemo({ slotId }: DemoProps) {
     slotId,
   );
   useSeedInLink(store, params);
-  const storeView = useTrainer(store, (s) => s.view);
-  const status = useTrainer(store, (s) => s.status);
-  const config = useTrainer(store, (s) => s.config);
-  const seed = useTrainer(store, (s) => s.seed);
-  // Views come with progress; before the first step ask the worker for one.
-  const [fresh, setFresh] = useState<PlanningView | null>(null);
-  useEffect(() => {
-    if (storeView || status !== 'ready') return;
-    const abort = new AbortController();
-    store.getState().query('view', {}, abort.signal).then(setFresh).catch(() => {});
-    return () => abort.abort();
-  }, [store, storeView, status, config, seed]);
-  const view = storeView ?? fresh;
+  const view = useTrainer(store, (s) => s.view);
   const [problem, setProblem] = useState<string | null>(null);
 
   const applyValues = (next: Values) => {

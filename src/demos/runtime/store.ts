@@ -60,7 +60,10 @@ export interface TrainerStoreOptions<Config, View = unknown> {
   checkpointEvery?: number;
   /** How many bins `history` keeps (default 1000); when full, neighbouring bins merge (see progress.ts). */
   historyLimit?: number;
-  /** Ask for trainer.snapshotForView() with every progress message. */
+  /**
+   * Ask for trainer.snapshotForView() with every progress message, and with every new model: a
+   * created, reset, reconfigured, reseeded or restored session has its view before any step.
+   */
   withView?: boolean;
   /** How long a stop waits for the step to yield before terminating the worker (default 1000 ms). */
   stopTimeoutMs?: number;
@@ -86,7 +89,10 @@ export interface TrainerState<Config, View = unknown, Queries extends QueryMap =
   history: IterationRecord[];
   /** Mean ms per step over the latest progress message. */
   stepMs: number | null;
-  /** Latest trainer.snapshotForView() when withView is on. */
+  /**
+   * Latest trainer.snapshotForView() when withView is on: from the newest progress message, or from
+   * the model itself when it was built, reset, reconfigured, reseeded or restored (iteration 0 has one).
+   */
   view: View | null;
   /** Iteration of the latest checkpoint kept on the main thread, null when none yet. */
   checkpointIteration: number | null;
@@ -139,6 +145,8 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
   const stopTimeoutMs = options.stopTimeoutMs ?? 1000;
   let runCounter = 0;
   let currentRunId = -1;
+  /** Runs and steps with an id up to this one belong to a model that has since been replaced. */
+  let staleUpTo = 0;
   let runPromise: Promise<RunEnd> | null = null;
   let haltIntent: 'paused' | 'stopped' = 'paused';
   let checkpoint: { iteration: number; checkpoint: Checkpoint } | null = null;
@@ -146,6 +154,11 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
   let booting: Promise<boolean> | null = null;
   let recovering = false;
   let stepping = false;
+  /** The worker call of a Step in flight: a rebuild waits for it (the worker refuses to rebuild mid-step). */
+  let stepCall: Promise<unknown> | null = null;
+  /** A rebuild (reset, new config or seed) under way: Play and Step wait for the new model. */
+  let rebuilding: Promise<boolean> | null = null;
+  const withView = options.withView === true;
   /** Bumped by dispose(): work begun before it must not touch the state afterwards. */
   let epoch = 0;
   const excluded = new Set<BackendName>();
@@ -166,7 +179,8 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         void recover(event.backend, event.message);
         return;
       }
-      if (event.runId !== currentRunId) return; // a late message of an older run
+      // a late message of an older run, or of a run of a model that has since been replaced
+      if (event.runId !== currentRunId || event.runId <= staleUpTo) return;
       if (event.type === 'checkpoint') {
         checkpoint = { iteration: event.iteration, checkpoint: event.checkpoint };
         set({ checkpointIteration: event.iteration });
@@ -199,10 +213,14 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
             remembered: preference === 'auto' && excluded.size === 0 ? readRememberedBackend(trainerId) : undefined,
           });
           if (choice.source === 'probe' && choice.backend !== 'js') writeRememberedBackend(trainerId, choice.backend);
-          await client.call((api) => api.create(config, seed));
-          if (restore) await client.call((api) => api.restore(restore.checkpoint, restore.iteration));
+          // The new model's view comes with the reply, so it is drawn before any step.
+          let view = await client.call((api) => api.create(config, seed, withView));
+          if (restore) view = await client.call((api) => api.restore(restore.checkpoint, restore.iteration, withView));
           if (myEpoch !== epoch) return false;
-          set({ backend: choice, status: restore && restore.iteration > 0 ? 'paused' : 'ready', iteration: restore?.iteration ?? 0 });
+          set({
+            backend: choice, status: restore && restore.iteration > 0 ? 'paused' : 'ready', iteration: restore?.iteration ?? 0,
+            ...(withView ? { view } : {}),
+          });
           return true;
         } catch (error) {
           if (myEpoch !== epoch) return false; // disposed while starting (e.g. StrictMode's extra unmount)
@@ -264,6 +282,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
     }
 
     async function run(maxIterations?: number): Promise<RunEnd | null> {
+      while (rebuilding) await rebuilding.catch(() => false); // train the new model, from its fresh state
       const { status } = get();
       if (status !== 'ready' && status !== 'paused' && status !== 'stopped') return null;
       const runId = ++runCounter;
@@ -306,12 +325,25 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
       }
     }
 
-    async function rebuild(): Promise<boolean> {
+    /** A new model from the current config and seed; Play and Step pressed meanwhile wait for it. */
+    function rebuild(): Promise<boolean> {
+      const attempt = rebuildNow().finally(() => {
+        if (rebuilding === attempt) rebuilding = null;
+      });
+      rebuilding = attempt;
+      return attempt;
+    }
+
+    async function rebuildNow(): Promise<boolean> {
       await halt('stopped');
+      if (stepCall) await stepCall.catch(() => {});
       if (!client.alive) return boot(null);
       const { config, seed } = get();
+      // Runs and steps up to this id belong to the old model (later ones wait for this rebuild).
+      const lastOld = runCounter;
+      let view: View | null;
       try {
-        await client.call((api) => api.create(config, seed));
+        view = await client.call((api) => api.create(config, seed, withView));
       } catch (error) {
         const e = toRuntimeError(error, 'config');
         if (e.kind === 'config') {
@@ -321,8 +353,12 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         fail(e);
         return false;
       }
+      // Late progress of the old model's last run or step (events travel on their own port, so
+      // one may still arrive after this reply) must not draw over the new model.
+      staleUpTo = Math.max(staleUpTo, lastOld);
       checkpoint = null;
-      set({ status: 'ready', iteration: 0, latest: null, history: [], stepMs: null, view: null, checkpointIteration: null });
+      // The view switches with the model, in the same update: no blank frame, no stale picture.
+      set({ status: 'ready', iteration: 0, latest: null, history: [], stepMs: null, view, checkpointIteration: null });
       return true;
     }
 
@@ -360,13 +396,16 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         await run();
       },
       async step() {
+        while (rebuilding) await rebuilding.catch(() => false);
         const { status } = get();
         if (stepping || (status !== 'ready' && status !== 'paused' && status !== 'stopped')) return;
         stepping = true;
         const runId = ++runCounter;
         currentRunId = runId;
+        const call = client.call((api) => api.step(runId));
+        stepCall = call;
         try {
-          const outcome = await client.call((api) => api.step(runId));
+          const outcome = await call;
           if (runId !== currentRunId) return;
           if (outcome.reason === 'stepped') set({ status: 'paused' });
           else handleEnd(outcome);
@@ -374,6 +413,7 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
           if (runId === currentRunId) fail(error, 'trainer');
         } finally {
           stepping = false;
+          if (stepCall === call) stepCall = null;
         }
       },
       stop: () => halt('stopped'),
@@ -381,8 +421,9 @@ export function createTrainerStore<Config, View = unknown, Queries extends Query
         if (get().status === 'error') {
           checkpoint = null;
           client.terminate('reset');
-          await boot(null);
-          set({ history: [], latest: null, stepMs: null, view: null, checkpointIteration: null, notice: null });
+          const ok = await boot(null);
+          // boot() set the new model's view; keep it
+          set({ history: [], latest: null, stepMs: null, ...(ok && withView ? {} : { view: null }), checkpointIteration: null, notice: null });
           return;
         }
         if (await rebuild()) set({ notice: null });
