@@ -129,14 +129,16 @@ export default function VaeDemo({ slotId }: DemoProps) {
   }, [assets, model]);
 
   // The worker's weights, whenever they change in a run (a diverged run's are not shown).
-  // (A rebuilt model — new settings, seed or a reset — has no view yet: `rebuilds` and the return to
-  // iteration 0 count as changes too.)
+  // Version 1 is a model's first weights (the runtime sends that view on creation): only training
+  // (a higher version), a rebuild — new settings, seed or a reset — and the return to iteration 0
+  // count as changes. Uploaded weights are not shown until they train: broken ones must not take
+  // over the explorer.
   const version = view?.weightsVersion ?? 0;
   const [rebuilds, setRebuilds] = useState(0);
   const atStart = iteration === 0;
   const [liveNote, setLiveNote] = useState<string | null>(null);
   useEffect(() => {
-    if ((!version && !rebuilds) || (iteration === 0 && config.start === 'shipped')) return;
+    if ((version <= 1 && !rebuilds) || (iteration === 0 && config.start === 'shipped')) return;
     const controller = new AbortController();
     store.getState().query('weights', {}, controller.signal).then(
       ({ weights }) => {
