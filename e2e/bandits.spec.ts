@@ -6,6 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { watchErrors } from './watchErrors';
+import { bringIntoView, expectOnScreen } from './onScreen';
 
 type Hooks = {
   __rl?: {
@@ -116,20 +117,7 @@ test('1366 × 768: the arms, status, run controls, main settings and regret char
   const demo = await openDemo(page, '?bandits.runs=10&bandits.horizon=1000');
   const frame = demo.locator('.demo-frame');
   await expect(demo.locator('svg.bd-chart')).toBeVisible({ timeout: 60_000 });
-  await frame.evaluate((el) => {
-    el.scrollIntoView({ block: 'start' });
-    const header = document.querySelector('.site-header');
-    window.scrollBy(0, -(header ? header.getBoundingClientRect().bottom : 0) - 8);
-  });
-  const header = await page.locator('.site-header').boundingBox();
-  const top = header ? header.y + header.height : 0;
-  // The demo column may be a scroll box of its own: its bottom edge is the limit, not the window's.
-  const column = await frame.evaluate((el) => {
-    let node: HTMLElement | null = el.parentElement;
-    while (node && !['auto', 'scroll'].includes(getComputedStyle(node).overflowY)) node = node.parentElement;
-    return node ? node.getBoundingClientRect().bottom : window.innerHeight;
-  });
-  const bottom = Math.min(768, column);
+  await bringIntoView(frame);
   const parts = {
     arms: demo.locator('svg.bd-arms'),
     status: demo.getByTestId('demo-status'),
@@ -137,11 +125,7 @@ test('1366 × 768: the arms, status, run controls, main settings and regret char
     policy: demo.getByLabel(/^Policy/),
     'regret chart': demo.locator('svg.bd-chart'),
   };
-  for (const [name, locator] of Object.entries(parts)) {
-    const box = (await locator.boundingBox())!;
-    expect(box.y, `${name} top`).toBeGreaterThanOrEqual(top - 1);
-    expect(box.y + box.height, `${name} bottom`).toBeLessThanOrEqual(bottom + 1);
-  }
+  await expectOnScreen(page, frame, parts);
 });
 
 test('the arms are drawn before the first pull, for a new bandit and after a reset, with no pull and no query', async ({ page }) => {

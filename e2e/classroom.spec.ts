@@ -429,6 +429,14 @@ test.describe('on a 375 px touch screen', () => {
     await cdp.detach();
   }
 
+  /** The drag came as touch pointer events only, and the page neither scrolled nor grew wider than 375 px. */
+  function expectTouchOnly(start: { scrollX: number; scrollY: number }, end: { types: string[]; scrollX: number; scrollY: number; scrollWidth: number }) {
+    expect(end.types).toContain('touch');
+    expect(end.types).not.toContain('mouse');
+    expect({ x: end.scrollX, y: end.scrollY }).toEqual({ x: start.scrollX, y: start.scrollY });
+    expect(end.scrollWidth).toBeLessThanOrEqual(375);
+  }
+
   /** The pointer types of the pointerdown events seen from now on, and where the page is scrolled. */
   async function watchPointers(page: Page) {
     await page.evaluate(() => {
@@ -471,11 +479,7 @@ test.describe('on a 375 px touch screen', () => {
     }).toEqual(empty.map(() => '#'));
     const painted = await layout();
     await expect.poll(() => new URL(page.url()).searchParams.get('vi.layout')).toBe(painted);
-    const end = await read();
-    expect(end.types).toContain('touch');
-    expect(end.types).not.toContain('mouse');
-    expect({ x: end.scrollX, y: end.scrollY }).toEqual({ x: start.scrollX, y: start.scrollY });
-    expect(end.scrollWidth).toBeLessThanOrEqual(375);
+    expectTouchOnly(start, await read());
     expect(errors).toEqual([]);
   });
 
@@ -507,11 +511,7 @@ test.describe('on a 375 px touch screen', () => {
     await expect(section.getByText(/^Cursor z = /)).not.toHaveText(first.words!);
     await expect(section.getByText(/^Cursor z = /)).toHaveText(/^Cursor z = \(1\.\d\d, -1\.\d\d\)/);
     expect(await digit.getAttribute('aria-label')).not.toBe(first.digit);
-    const end = await read();
-    expect(end.types).toContain('touch');
-    expect(end.types).not.toContain('mouse');
-    expect({ x: end.scrollX, y: end.scrollY }).toEqual({ x: start.scrollX, y: start.scrollY });
-    expect(end.scrollWidth).toBeLessThanOrEqual(375);
+    expectTouchOnly(start, await read());
     expect(errors).toEqual([]);
   });
 });

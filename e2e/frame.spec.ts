@@ -1,5 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { watchErrors } from './watchErrors';
+import { bringIntoView, expectOnScreen } from './onScreen';
 
 /**
  * The demo frame on the cart-pole demo: one screen at 1366 × 768 and 1920 × 1080 (stage, main
@@ -31,15 +32,6 @@ async function openDemo(page: Page): Promise<Locator> {
   return frame;
 }
 
-/** Scrolls the frame's top to just below the sticky site header, as a student scrolling to it would. */
-async function bringIntoView(frame: Locator) {
-  await frame.evaluate((el) => {
-    el.scrollIntoView({ block: 'start' });
-    const header = document.querySelector('.site-header');
-    const bottom = header && getComputedStyle(header).position !== 'static' ? header.getBoundingClientRect().bottom : 0;
-    window.scrollBy(0, -bottom - 8);
-  });
-}
 
 for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   test(`${size.width} × ${size.height}: stage, main chart and primary controls are on screen together`, async ({ page }) => {
@@ -60,16 +52,7 @@ for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]
       'algorithm setting': frame.getByLabel('Algorithm'),
       'learning-rate setting': frame.getByLabel('Learning rate'),
     };
-    const header = await page.locator('.site-header').boundingBox();
-    const top = header ? header.y + header.height : 0;
-    for (const [name, locator] of Object.entries(parts)) {
-      const box = (await locator.boundingBox())!;
-      expect(box, name).not.toBeNull();
-      expect(box.y, `${name} top`).toBeGreaterThanOrEqual(top - 1);
-      expect(box.y + box.height, `${name} bottom`).toBeLessThanOrEqual(size.height + 1);
-      expect(box.x, `${name} left`).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width, `${name} right`).toBeLessThanOrEqual(size.width + 1);
-    }
+    await expectOnScreen(page, frame, parts);
     // Chart tick labels are at least 13 px on screen.
     const tickSizes = await frame.locator('.demo-frame__chart .cp-chart__tick').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
     expect(tickSizes.length).toBeGreaterThan(3);

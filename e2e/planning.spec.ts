@@ -7,6 +7,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { lqr, linearSystem } from '../src/algorithms/planning';
 import { watchErrors } from './watchErrors';
+import { bringIntoView, expectOnScreen } from './onScreen';
 
 type View = {
   part: string;
@@ -182,13 +183,7 @@ test('1366 × 768: each part\'s picture, status, run controls, main settings and
     }
     await trainFor(page, steps);
     await expect(frame.locator('.demo-frame__chart svg[role="img"]').first()).toBeVisible();
-    await frame.evaluate((el) => {
-      el.scrollIntoView({ block: 'start' });
-      const header = document.querySelector('.site-header');
-      window.scrollBy(0, -(header ? header.getBoundingClientRect().bottom : 0) - 8);
-    });
-    const header = await page.locator('.site-header').boundingBox();
-    const top = header ? header.y + header.height : 0;
+    await bringIntoView(frame);
     const parts = {
       picture: frame.locator('.demo-frame__stage').getByRole('img').first(),
       status: demo.getByTestId('demo-status'),
@@ -197,12 +192,7 @@ test('1366 × 768: each part\'s picture, status, run controls, main settings and
       'last main setting': frame.locator('.demo-frame__settings select').last(),
       chart: frame.locator('.demo-frame__chart svg[role="img"]').first(),
     };
-    for (const [name, locator] of Object.entries(parts)) {
-      const box = (await locator.boundingBox())!;
-      expect(box, `${part}: ${name}`).not.toBeNull();
-      expect(box.y, `${part}: ${name} top`).toBeGreaterThanOrEqual(top - 1);
-      expect(box.y + box.height, `${part}: ${name} bottom`).toBeLessThanOrEqual(768 + 1);
-    }
+    await expectOnScreen(page, frame, parts, `${part}: `);
     // chart text at its CSS size (13 px), not scaled down with the drawing
     const tick = await frame.locator('.demo-frame__chart .pl-tick').first().boundingBox();
     expect(tick!.height, `${part}: tick label height`).toBeGreaterThanOrEqual(11);

@@ -33,6 +33,8 @@ export const DEMOS: Record<string, DemoEntry> = {
     title: 'Cart-pole: REINFORCE and actor-critic',
     description: 'Train a policy network live on CartPole-v1 and compare baselines across seeds.',
     component: lazyDemo(() => import('../demos/cartpole/CartpoleDemo')),
+    // the frame down to its chart is about 860 px in the wider column of a 1920 × 1080 screen
+    height: 870,
   },
   'random-walk': {
     title: 'TD(0) prediction on a random walk',

@@ -5,7 +5,7 @@
  */
 import { betaDensity } from '../../algorithms/bandits/sampling';
 import type { BanditView } from '../../algorithms/bandits/session';
-import { useWidth } from './useWidth';
+import { useWidth } from '../../components/useWidth';
 
 const HEIGHT = 140;
 const TOP = 12;
@@ -18,7 +18,7 @@ function normalDensity(x: number, mean: number, sd: number): number {
 }
 
 export function ArmsView({ view, showMeans }: { view: BanditView | null; showMeans: boolean }) {
-  const [ref, WIDTH] = useWidth<HTMLDivElement>();
+  const [ref, WIDTH] = useWidth<HTMLDivElement>(480, 240);
   return <div ref={ref} className="bd-measure">{view ? <Arms view={view} showMeans={showMeans} width={WIDTH} /> : <p className="bd-note">Starting the worker…</p>}</div>;
 }
 

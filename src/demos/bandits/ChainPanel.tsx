@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ChainResult } from '../../algorithms/bandits/chain';
-import { useWidth } from './useWidth';
+import { useWidth } from '../../components/useWidth';
 
 export interface ChainRuns {
   dither: ChainResult;
@@ -26,7 +26,7 @@ function ChainRow({ title, result, frame }: { title: string; result: ChainResult
   const max = Math.max(...visits);
   const episode = result.frameEpisodes[frame];
   const goalsSoFar = result.returns.slice(0, episode).filter((r) => r >= 1).length;
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [ref, width] = useWidth<HTMLDivElement>(480, 240);
   const w = width / n;
   return (
     <div className="bd-chain-row" ref={ref}>

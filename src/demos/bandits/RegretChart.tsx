@@ -7,7 +7,7 @@
 import { POLICY_LABELS, type PolicyId } from '../../algorithms/bandits/bandit';
 import type { RegretSummary } from '../../algorithms/bandits/regret';
 import { formatLogTick, formatTick, logTicks, niceTicks } from '../frame';
-import { useWidth } from './useWidth';
+import { useWidth } from '../../components/useWidth';
 
 export const POLICY_COLORS: Record<PolicyId, string> = {
   greedy: '#999999',
@@ -33,7 +33,7 @@ export function regretSentence(s: RegretSummary): string {
 }
 
 export function RegretChart({ summary, busy }: { summary: RegretSummary | null; busy: boolean }) {
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [ref, width] = useWidth<HTMLDivElement>(480, 240);
   return (
     <div ref={ref} className="bd-measure">
       {!summary || summary.runsDone === 0

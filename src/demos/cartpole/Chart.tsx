@@ -1,4 +1,5 @@
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo } from 'react';
+import { useWidth } from '../../components/useWidth';
 import { formatLogTick, formatTick, logTicks, niceTicks } from '../frame/ticks';
 import { TICK_FONT_PX } from '../frame/chartAxis';
 
@@ -22,24 +23,8 @@ interface Props {
   xLabel?: string;
   /** The x value of each point (e.g. iteration numbers); default 1, 2, 3, … */
   x?: number[];
-  /** Height of the plot in CSS px (the legend above adds its own); default: from the width, 150-220. */
+  /** Height of the plot in CSS px (the legend above adds its own); default: from the width, 130-240. */
   height?: number;
-}
-
-/** The plot's width in CSS px, following its container (so text is never scaled below 14 px). */
-function useWidth(fallback: number) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(fallback);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = () => setWidth(Math.max(160, Math.floor(element.clientWidth)));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width] as const;
 }
 
 const BOTTOM = 40; // x tick labels, then the x axis title below them
@@ -52,8 +37,8 @@ const RIGHT = 12;
  * at most ~200 points per line.
  */
 export const Chart = memo(function Chart({ title, series, log = false, yMin, yMax, xLabel = 'iteration', x: xValues, height }: Props) {
-  const [ref, W] = useWidth(320);
-  const H = height ?? Math.round(Math.min(240, Math.max(140, W * 0.4)));
+  const [ref, W] = useWidth<HTMLDivElement>(320, 160); // text is never scaled below 14 px
+  const H = height ?? Math.round(Math.min(240, Math.max(130, W * 0.36)));
   const f = (v: number) => (log ? Math.log10(v) : v);
   const ok = (v: number) => Number.isFinite(v) && (!log || v > 0);
   const data = series.flatMap((s) => [...s.values, ...(s.band ? [...s.band.lower, ...s.band.upper] : [])]).filter(ok);

@@ -1,5 +1,6 @@
 /** Small SVG line plots shared by the planning demo's parts (no chart library: a few lines each). */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useWidth } from '../../components/useWidth';
 import { formatLogTick, formatTick, logTicks, niceTicks } from '../frame';
 
 /** A log axis in log10 units: the powers of ten around [10^lo, 10^hi]. */
@@ -41,25 +42,9 @@ const LEFT = 58;
 const RIGHT = 12;
 const TOP = 10;
 
-/** The element's width in CSS pixels, following resizes. */
-function useWidth<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(INITIAL_WIDTH);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setWidth(Math.max(200, Math.round(el.clientWidth)));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width] as const;
-}
-
 /** `height` is in CSS pixels; the width is the figure's. */
 export function LinePlot({ series, xLabel, yLabel, label, height = 130, yRange, xRange, log = false, refs = [], legend = true, children }: PlotProps) {
-  const [figure, WIDTH] = useWidth<HTMLElement>();
+  const [figure, WIDTH] = useWidth<HTMLElement>(INITIAL_WIDTH, 200);
   const bottom = xLabel ? 40 : 24; // room for the ticks, and the axis title when there is one
   const all = series.flatMap((s) => s.points).filter(([, y]) => Number.isFinite(y) && (!log || y > 0));
   const xs = all.map(([x]) => x);
