@@ -226,6 +226,13 @@ export function cem(problem: PlanningProblem, s1: ArrayLike<number>, options: Ce
 /** A NonlinearProblem as a black box for random shooting and CEM: same dynamics (time-invariant), same cost. */
 export function asPlanningProblem(problem: NonlinearProblem, maxAction: number): PlanningProblem {
   const { stateDim, actionDim, T } = problem;
+  // Plain-array copies of the typed rows, reused (Array.from on a typed array is slow in a hot loop).
+  const sBuf: number[] = new Array<number>(stateDim).fill(0);
+  const aBuf: number[] = new Array<number>(actionDim).fill(0);
+  const load = (s: Float64Array, a: Float64Array) => {
+    for (let i = 0; i < stateDim; i++) sBuf[i] = s[i];
+    for (let i = 0; i < actionDim; i++) aBuf[i] = a[i];
+  };
   return {
     stateDim,
     actionDim,
@@ -233,10 +240,13 @@ export function asPlanningProblem(problem: NonlinearProblem, maxAction: number):
     actionLow: Array.from({ length: actionDim }, () => -maxAction),
     actionHigh: Array.from({ length: actionDim }, () => maxAction),
     step(s, a, next) {
-      next.set(problem.dynamics(Array.from(s), Array.from(a), 0));
+      load(s, a);
+      const out = problem.dynamics(sBuf, aBuf, 0);
+      for (let i = 0; i < stateDim; i++) next[i] = out[i];
     },
     cost(s, a, _next, t) {
-      return problem.cost(Array.from(s), Array.from(a), t);
+      load(s, a);
+      return problem.cost(sBuf, aBuf, t);
     },
   };
 }
