@@ -8,7 +8,7 @@
  */
 import { createRng } from '../common/rng';
 import type { Trainer, TrainerDefinition } from '../runtime/trainer';
-import { cem, cemIteration, initialDistribution, rollout, rolloutCost, validateCem, type CemDistribution } from './shooting';
+import { cem, cemIteration, initialDistribution, rollout, validateCem, type CemDistribution } from './shooting';
 import { createIlqr, type IlqrIteration, type IlqrRun } from './ilqr';
 import type { Matrix, Vector } from './linalg';
 import { lqr, lqrDynamics, lqrForward, lqrStepCost, type LqrSolution } from './lqr';
@@ -69,7 +69,7 @@ export function validatePlanning(config: PlanningConfig): void {
     lqr(linearSystem(config.system, horizon, actionPenalty).problem); // throws when Q_aa is singular (r = 0)
     return;
   }
-  if (!Number.isInteger(horizon) || horizon < 10 || horizon > 300) throw new Error(`The pendulum's horizon T must be a whole number from 10 to 300 steps (got ${horizon}).`);
+  if (!Number.isInteger(horizon) || horizon < 10 || horizon > 300) throw new Error(`The swing-up's horizon T must be a whole number from 10 to 300 steps (got ${horizon}).`);
   if (!(actionPenalty > 0)) throw new Error('iLQR needs an action penalty r > 0: without it Q_aa is singular and the action has no unique minimiser.');
   if (config.swingUp !== 'pendulum' && config.swingUp !== 'cartpole') throw new Error(`The swing-up task must be "pendulum" or "cartpole" (got ${String(config.swingUp)}).`);
   validateCem({ samples: config.samples, elites: config.elites, iterations: SWING_UP_CEM.rounds, initialStd: SWING_UP_CEM.initialStd });
@@ -181,10 +181,9 @@ export interface IlqrCemView {
   /** J(μ) after each round (the zero plan first), and the cumulative milliseconds behind each. */
   costs: number[];
   ms: number[];
-  /** The mean plan's pole angles, cart positions (cart-pole) and actions. */
+  /** The mean plan's pole angles and cart positions (cart-pole). */
   angles: number[];
   cartX: number[] | null;
-  actions: number[];
 }
 
 export type PlanningView = CemView | LqrView | IlqrView;
@@ -382,9 +381,10 @@ function ilqrRunner(config: PlanningConfig, seed: number): PartRunner {
   const cemOptions = { samples: config.samples, elites: config.elites, iterations: SWING_UP_CEM.rounds, initialStd: SWING_UP_CEM.initialStd };
   const rng = createRng(seed);
   let dist: CemDistribution = initialDistribution(task.planning, cemOptions.initialStd);
-  const cemCosts: number[] = [rolloutCost(task.planning, problem.start, dist.mean)];
+  // The mean plan rolled out once per round: its cost for the chart, its states for the picture.
+  let meanRollout = rollout(task.planning, problem.start, dist.mean);
+  const cemCosts: number[] = [meanRollout.cost];
   const cemMs: number[] = [0];
-  const meanStates = () => rollout(task.planning, problem.start, dist.mean).states;
   const column = (flat: Float64Array, index: number) => Array.from({ length: T + 1 }, (_, t) => flat[t * problem.stateDim + index]);
   const cemDone = () => cemCosts.length > SWING_UP_CEM.rounds;
 
@@ -406,9 +406,9 @@ function ilqrRunner(config: PlanningConfig, seed: number): PartRunner {
       if (!cemDone()) {
         const t0 = performance.now();
         dist = cemIteration(task.planning, problem.start, dist, cemOptions, rng).after;
-        const cost = rolloutCost(task.planning, problem.start, dist.mean);
+        meanRollout = rollout(task.planning, problem.start, dist.mean);
         cemMs.push(cemMs[cemMs.length - 1] + performance.now() - t0);
-        cemCosts.push(cost);
+        cemCosts.push(meanRollout.cost);
       }
       const end = run.nominal.states[T - 1];
       return {
@@ -417,7 +417,7 @@ function ilqrRunner(config: PlanningConfig, seed: number): PartRunner {
       };
     },
     view() {
-      const states = meanStates();
+      const { states } = meanRollout;
       return {
         part: 'ilqr', task: task.id, T, dt: task.dt, upright: task.upright,
         angles: angles.map((a) => a.slice()), torques: torques.map((a) => a.slice()),
@@ -428,7 +428,7 @@ function ilqrRunner(config: PlanningConfig, seed: number): PartRunner {
         cem: {
           samples: cemOptions.samples, elites: cemOptions.elites, rounds: cemCosts.length - 1, maxRounds: SWING_UP_CEM.rounds,
           costs: cemCosts.slice(), ms: cemMs.slice(), angles: column(states, angleIndex),
-          cartX: positionIndex === null ? null : column(states, positionIndex), actions: Array.from(dist.mean),
+          cartX: positionIndex === null ? null : column(states, positionIndex),
         },
       };
     },
